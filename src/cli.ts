@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The command-line front end: parses arguments, calls derive, prints one format. Bad input is one
+// line on stderr and exit code 2, with nothing on stdout.
+
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { derive, StepdiffError, type Method } from './index.js';
+
+const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal] [--format text|latex|json] [-o FILE]
+
+Differentiates the expression step by step and prints every rule applied.
+  --wrt       variable to differentiate by (default: the only variable)
+  --define    a function definition, may be repeated
+  --method    how a quotient is differentiated (default: quotient)
+  --format    text (default), latex or json
+  -o, --output write to FILE instead of standard output`;
+
+const FORMATS = ['text', 'latex', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function fail(message: string): never {
+  process.stderr.write(`stepdiff: ${message.replace(/\s+/g, ' ')}\n`);
+  process.exit(2);
+}
+
+const VALUE_OPTIONS = new Set(['--wrt', '--define', '--method', '--format', '--output', '-o']);
+const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
+
+/**
+ * Moves every argument that is not an option behind `--`, so that an expression starting with a
+ * minus sign ("-x^2") is read as the expression rather than as an unknown option.
+ */
+function positionalsLast(argv: readonly string[]): string[] {
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') ? arg.split('=')[0]! : arg;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (VALUE_OPTIONS.has(name)) {
+      options.push(arg);
+      if (!arg.includes('=') && i + 1 < argv.length) options.push(argv[++i]!);
+    } else if (FLAG_OPTIONS.has(name) || /^--[a-z]/.test(arg)) {
+      options.push(arg);
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return [...options, '--', ...positionals];
+}
+
+function main(argv: readonly string[]): void {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: positionalsLast(argv),
+      allowPositionals: true,
+      options: {
+        wrt: { type: 'string' },
+        define: { type: 'string', multiple: true },
+        method: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length !== 1) fail(`expected one expression, got ${positionals.length} (try --help)`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use text, latex or json`);
+  let output: string;
+  try {
+    const derivation = derive(positionals[0]!, {
+      ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
+      ...(values.define === undefined ? {} : { define: values.define }),
+      ...(values.method === undefined ? {} : { method: values.method as Method }),
+    });
+    output =
+      format === 'json' ? JSON.stringify(derivation.toJSON(), null, 2) : format === 'latex' ? derivation.toLatex() : derivation.toText();
+  } catch (error) {
+    if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message}`);
+    throw error;
+  }
+  if (values.output !== undefined) writeFileSync(values.output, `${output}\n`);
+  else process.stdout.write(`${output}\n`);
+}
+
+main(process.argv.slice(2));

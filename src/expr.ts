@@ -1,0 +1,189 @@
+// Expr is an immutable discriminated union that keeps the user's form (a quotient stays a `div`,
+// a difference a `sub`, `-x` a `neg`); every node is frozen once built and never mutated.
+
+import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
+
+/** A named mathematical constant. */
+export type ConstantName = 'e' | 'pi';
+
+/** An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at. */
+export type Expr =
+  | { readonly kind: 'num'; readonly value: Rational }
+  | { readonly kind: 'sym'; readonly name: string }
+  | { readonly kind: 'const'; readonly name: ConstantName }
+  | { readonly kind: 'add'; readonly terms: readonly Expr[] }
+  | { readonly kind: 'sub'; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'mul'; readonly factors: readonly Expr[] }
+  | { readonly kind: 'div'; readonly num: Expr; readonly den: Expr }
+  | { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
+  | { readonly kind: 'neg'; readonly arg: Expr }
+  | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly primes: number }
+  | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr };
+
+export type Kind = Expr['kind'];
+/** The node of a given kind. */
+export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
+
+const freeze = <T extends Expr>(e: T): T => Object.freeze(e);
+
+export const num = (n: number | bigint | Rational, den: bigint = 1n): Expr =>
+  freeze({ kind: 'num', value: typeof n === 'object' ? n : rational(BigInt(n), den) });
+export const sym = (name: string): Expr => freeze({ kind: 'sym', name });
+export const constant = (name: ConstantName): Expr => freeze({ kind: 'const', name });
+export const add = (...terms: Expr[]): Expr => freeze({ kind: 'add', terms: Object.freeze(terms) });
+export const sub = (left: Expr, right: Expr): Expr => freeze({ kind: 'sub', left, right });
+export const mul = (...factors: Expr[]): Expr => freeze({ kind: 'mul', factors: Object.freeze(factors) });
+export const div = (numerator: Expr, denominator: Expr): Expr => freeze({ kind: 'div', num: numerator, den: denominator });
+export const pow = (base: Expr, exponent: Expr): Expr => freeze({ kind: 'pow', base, exp: exponent });
+export const neg = (arg: Expr): Expr => freeze({ kind: 'neg', arg });
+export const fn = (name: string, args: Expr[], primes = 0): Expr =>
+  freeze({ kind: 'fn', name, args: Object.freeze(args), primes });
+/** The inert derivative d/d{wrt}[body]; with `at`, evaluated at {wrt} = at. */
+export const d = (body: Expr, wrt: string, at?: Expr): Expr =>
+  freeze(at === undefined ? { kind: 'd', body, wrt } : { kind: 'd', body, wrt, at });
+
+export const E = constant('e');
+export const zero = num(ZERO);
+export const one = num(ONE);
+export const two = num(2);
+
+export const isNum = (e: Expr, value?: number): e is ExprOf<'num'> =>
+  e.kind === 'num' && (value === undefined || eqQ(e.value, rational(BigInt(value))));
+
+/** The children of a node, in reading order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num': case 'sym': case 'const': return [];
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'sub': return [e.left, e.right];
+    case 'div': return [e.num, e.den];
+    case 'pow': return [e.base, e.exp];
+    case 'neg': return [e.arg];
+    case 'fn': return e.args;
+    case 'd': return e.at === undefined ? [e.body] : [e.body, e.at];
+  }
+}
+
+/** The same node with new children (same count and order as `children`). */
+export function withChildren(e: Expr, kids: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case 'num': case 'sym': case 'const': return e;
+    case 'add': return add(...kids);
+    case 'mul': return mul(...kids);
+    case 'sub': return sub(kids[0]!, kids[1]!);
+    case 'div': return div(kids[0]!, kids[1]!);
+    case 'pow': return pow(kids[0]!, kids[1]!);
+    case 'neg': return neg(kids[0]!);
+    case 'fn': return fn(e.name, [...kids], e.primes);
+    case 'd': return d(kids[0]!, e.wrt, kids[1]);
+  }
+}
+
+/** Structural equality. */
+export function equals(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'num': return eqQ(a.value, (b as ExprOf<'num'>).value);
+    case 'sym': case 'const': return a.name === (b as ExprOf<'sym'>).name;
+    case 'fn': {
+      const f = b as ExprOf<'fn'>;
+      if (a.name !== f.name || a.primes !== f.primes) return false;
+      break;
+    }
+    case 'd': if (a.wrt !== (b as ExprOf<'d'>).wrt) return false; break;
+    default: break;
+  }
+  const ka = children(a);
+  const kb = children(b);
+  return ka.length === kb.length && ka.every((k, i) => equals(k, kb[i]!));
+}
+
+/** Whether `e` depends on the symbol `x` (a derivative's own bound variable does not count). */
+export function dependsOn(e: Expr, x: string): boolean {
+  switch (e.kind) {
+    case 'sym': return e.name === x;
+    case 'd':
+      if (e.at !== undefined) return dependsOn(e.at, x) || (e.wrt !== x && dependsOn(e.body, x));
+      return dependsOn(e.body, x);
+    default: return children(e).some((k) => dependsOn(k, x));
+  }
+}
+
+/** The free symbols of `e`, in order of first appearance. */
+export function freeSymbols(e: Expr): string[] {
+  const seen = new Set<string>();
+  const visit = (node: Expr, bound: ReadonlySet<string>): void => {
+    if (node.kind === 'sym') {
+      if (!bound.has(node.name)) seen.add(node.name);
+      return;
+    }
+    if (node.kind === 'd' && node.at !== undefined) {
+      visit(node.body, new Set([...bound, node.wrt]));
+      visit(node.at, bound);
+      return;
+    }
+    for (const k of children(node)) visit(k, bound);
+  };
+  visit(e, new Set());
+  return [...seen];
+}
+
+/** Replaces every free occurrence of the symbols in `values` (simultaneously). */
+export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  if (e.kind === 'sym') return values.get(e.name) ?? e;
+  if (e.kind === 'd' && e.at !== undefined && values.has(e.wrt)) {
+    const inner = new Map(values);
+    inner.delete(e.wrt);
+    return d(substitute(e.body, inner), e.wrt, substitute(e.at, values));
+  }
+  const kids = children(e);
+  if (kids.length === 0) return e;
+  const next = kids.map((k) => substitute(k, values));
+  return next.every((k, i) => k === kids[i]) ? e : withChildren(e, next);
+}
+
+/** A path of child indices from the root to a node. */
+export type Path = readonly number[];
+
+/** The node at `path`. */
+export function at(e: Expr, path: Path): Expr {
+  let node = e;
+  for (const i of path) node = children(node)[i]!;
+  return node;
+}
+
+/** `e` with the node at `path` replaced by `replacement`. */
+export function replaceAt(e: Expr, path: Path, replacement: Expr): Expr {
+  if (path.length === 0) return replacement;
+  const kids = [...children(e)];
+  kids[path[0]!] = replaceAt(kids[path[0]!]!, path.slice(1), replacement);
+  return withChildren(e, kids);
+}
+
+/** The path of the first node (pre-order) that satisfies `test`, or undefined. */
+export function findPath(e: Expr, test: (node: Expr) => boolean): Path | undefined {
+  if (test(e)) return [];
+  const kids = children(e);
+  for (let i = 0; i < kids.length; i++) {
+    const p = findPath(kids[i]!, test);
+    if (p !== undefined) return [i, ...p];
+  }
+  return undefined;
+}
+
+/** Every node of `e` in pre-order. */
+export function* nodes(e: Expr): Generator<Expr> {
+  yield e;
+  for (const k of children(e)) yield* nodes(k);
+}
+
+/** Number of nodes in `e`. */
+export function size(e: Expr): number {
+  let n = 0;
+  for (const _ of nodes(e)) n++;
+  return n;
+}
+
+export { ZERO, ONE };

@@ -1,0 +1,55 @@
+// The built-in function names stepdiff understands, with their arities; the single source for the
+// parser's allowlist, the evaluator and the printers.
+
+/** How many arguments a built-in function takes. */
+export interface Arity {
+  readonly min: number;
+  readonly max: number;
+}
+
+const unary: Arity = { min: 1, max: 1 };
+
+/** Built-in functions by name. `log` takes an optional base; `nthRoot` an optional index (default 2). */
+export const BUILTINS: ReadonlyMap<string, Arity> = new Map<string, Arity>([
+  ['exp', unary], ['log', { min: 1, max: 2 }], ['ln', unary], ['log2', unary], ['log10', unary],
+  ['sqrt', unary], ['cbrt', unary], ['nthRoot', { min: 1, max: 2 }], ['abs', unary], ['pow', { min: 2, max: 2 }],
+  ...['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'asec', 'acsc', 'acot'].map(
+    (n): [string, Arity] => [n, unary],
+  ),
+  ...['sinh', 'cosh', 'tanh', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'asech', 'acsch', 'acoth'].map(
+    (n): [string, Arity] => [n, unary],
+  ),
+]);
+
+export const isBuiltin = (name: string): boolean => BUILTINS.has(name);
+
+const GREEK: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+    iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', rho: 'ρ', sigma: 'σ', tau: 'τ',
+    upsilon: 'υ', phi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+    Lambda: 'Λ', Xi: 'Ξ', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
+  }),
+);
+
+/** The ASCII spelling of each Greek letter we canonicalise (σ → sigma). */
+export const GREEK_NAMES: ReadonlyMap<string, string> = new Map([...GREEK].map(([k, v]) => [v, k]));
+
+/**
+ * The canonical spelling of a user's name: `sigma` and `σ` are one symbol, as are `yhat` and `ŷ`,
+ * so that input written either way derives and prints the same.
+ */
+export function canonicalName(name: string): string {
+  const nfc = name.normalize('NFC');
+  const greek = GREEK.get(nfc);
+  if (greek !== undefined) return greek;
+  const hat = /^(\p{L})hat$/u.exec(nfc);
+  if (hat) {
+    const composed = `${hat[1]}\u0302`.normalize('NFC');
+    if ([...composed].length === 1) return composed;
+  }
+  return nfc;
+}
+
+/** Whether `name` may be an undefined function such as f, g or φ (one letter, optional subscript). */
+export const isUndefinedFunctionName = (name: string): boolean => /^\p{L}(_[\p{L}\p{N}]+)?$/u.test(name);

@@ -1,0 +1,114 @@
+// Public API, and the one place the rule list is wired into the engine.
+
+import { COLLECT, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { Derivation } from './derivation.js';
+import { StepdiffError } from './errors.js';
+import type { Expr } from './expr.js';
+import { d, dependsOn, freeSymbols, nodes } from './expr.js';
+import { canonicalName } from './functions.js';
+import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
+import { rewriteDerivatives } from './rewrite.js';
+import type { Method } from './rule.js';
+
+/** Options for `derive`. */
+export interface DeriveOptions {
+  /** The variable of differentiation; defaults to the only free symbol (x when there is none). */
+  readonly wrt?: string;
+  /** Function definitions such as "σ(x) = 1/(1+exp(-x))", in order; later ones may use earlier ones. */
+  readonly define?: readonly string[];
+  /** How quotients are differentiated (default: the quotient rule). */
+  readonly method?: Method;
+  /** Parser limits (input length and nesting depth). */
+  readonly limits?: Partial<ParseLimits>;
+  /** Most rule applications one derivation may take. */
+  readonly maxSteps?: number;
+}
+
+export const DEFAULT_MAX_STEPS = 200_000;
+
+const METHODS: readonly Method[] = ['quotient', 'chain', 'reciprocal'];
+
+/** The variable to differentiate by: the option if given (validated), else the only free symbol. */
+function chooseVariable(expr: Expr, requested: string | undefined): string {
+  if (requested !== undefined) {
+    const name = canonicalName(requested.trim());
+    if (name === 'e' || name === 'pi' || name === 'π') {
+      throw new StepdiffError('constant-variable', `${name} is a constant, not a variable to differentiate by.`);
+    }
+    if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name)) {
+      throw new StepdiffError('invalid-variable', `"${requested}" is not a variable name.`);
+    }
+    return name;
+  }
+  const free = freeSymbols(expr);
+  if (free.length === 0) return 'x';
+  if (free.length === 1) return free[0]!;
+  throw new StepdiffError('ambiguous-variable', `The expression has several variables (${free.join(', ')}); say which one with wrt.`);
+}
+
+/** The definitions an expression uses, directly or through other definitions. */
+function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition>): Definition[] {
+  const used = new Map<string, Definition>();
+  const visit = (e: Expr): void => {
+    for (const node of nodes(e)) {
+      if (node.kind !== 'fn' || used.has(node.name)) continue;
+      const def = definitions.get(node.name);
+      if (def === undefined) continue;
+      used.set(node.name, def);
+      visit(def.body);
+    }
+  };
+  visit(expr);
+  return [...used.values()];
+}
+
+/** Differentiates `input` step by step and returns the whole derivation. */
+export function derive(input: string | Expr, options: DeriveOptions = {}): Derivation {
+  const method = options.method ?? 'quotient';
+  if (!METHODS.includes(method)) {
+    throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
+  }
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const definitions = new Map<string, Definition>();
+  for (const text of options.define ?? []) {
+    const def = parseDefinition(text, definitions, limits);
+    definitions.set(def.name, def);
+  }
+  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: input, notes: [] };
+  if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
+  const expr = parsed.expr;
+  const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
+  const used = usedDefinitions(expr, definitions);
+  const others = new Set([...freeSymbols(expr), ...used.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+  others.delete(wrt);
+  const latex = { partial: others.size > 0 };
+  const start = d(expr, wrt);
+  const { steps, result } = rewriteDerivatives(start, {
+    rules: DIFFERENTIATION_RULES,
+    collect: COLLECT,
+    context: { method, definitions },
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    latex,
+  });
+  const text = typeof input === 'string' ? input : '';
+  return new Derivation(text, expr, wrt, start, steps, result, used, parsed.notes, latex);
+}
+
+export { Derivation, Step } from './derivation.js';
+export type { DerivationJSON, StepJSON } from './derivation.js';
+export { StepdiffError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export type { Expr, ExprOf, Kind, Path } from './expr.js';
+export * as build from './expr.js';
+export { evaluate, numericDerivative } from './evaluate.js';
+export type { Environment } from './evaluate.js';
+export { toLatex, latexName } from './latex.js';
+export type { LatexOptions } from './latex.js';
+export { parseExpression, parseDefinition, DEFAULT_LIMITS } from './parse.js';
+export type { Definition, ParseLimits, Parsed } from './parse.js';
+export type { Method, Note, Rule, RuleContext } from './rule.js';
+export { toText } from './text.js';
+export { DIFFERENTIATION_RULES as rules } from '../rules/index.js';
+
+/** Whether `expr` depends on the symbol `name`. */
+export const dependsOnSymbol = (expr: Expr, name: string): boolean => dependsOn(expr, name);

@@ -1,0 +1,113 @@
+// LaTeX printer. Output is only ever built from the AST: names are mapped (σ → \sigma, ŷ → \hat{y})
+// or escaped, so no user text reaches LaTeX raw. It never decides mathematics.
+
+import type { Expr } from './expr.js';
+import { GREEK_NAMES } from './functions.js';
+import { Prec, isNegative, precedence } from './precedence.js';
+
+/** Printer options. */
+export interface LatexOptions {
+  /** Write ∂ instead of d in derivative operators (other variables are present). */
+  readonly partial?: boolean;
+}
+
+const OPERATORS: Readonly<Record<string, string>> = {
+  sin: '\\sin', cos: '\\cos', tan: '\\tan', sec: '\\sec', csc: '\\csc', cot: '\\cot',
+  asin: '\\arcsin', acos: '\\arccos', atan: '\\arctan',
+  asec: '\\operatorname{arcsec}', acsc: '\\operatorname{arccsc}', acot: '\\operatorname{arccot}',
+  sinh: '\\sinh', cosh: '\\cosh', tanh: '\\tanh', coth: '\\coth',
+  sech: '\\operatorname{sech}', csch: '\\operatorname{csch}',
+  asinh: '\\operatorname{arsinh}', acosh: '\\operatorname{arcosh}', atanh: '\\operatorname{artanh}',
+  asech: '\\operatorname{arsech}', acsch: '\\operatorname{arcsch}', acoth: '\\operatorname{arcoth}',
+  ln: '\\ln', log: '\\log', log2: '\\log_{2}', log10: '\\log_{10}', exp: '\\exp',
+};
+
+const TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '^': '\\textasciicircum{}',
+  _: '\\_', '%': '\\%', '~': '\\textasciitilde{}',
+};
+
+function nameBase(name: string): string {
+  const greek = GREEK_NAMES.get(name);
+  if (greek !== undefined) return `\\${greek}`;
+  const decomposed = name.normalize('NFD');
+  if (/^[A-Za-z]\u0302$/.test(decomposed)) return `\\hat{${decomposed[0]}}`;
+  if (/^[A-Za-z]$|^[0-9]+$/.test(name)) return name;
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return `\\mathrm{${name}}`;
+  return `\\text{${[...name].map((c) => TEXT_ESCAPES[c] ?? c).join('')}}`;
+}
+
+/** A user's name in LaTeX: Greek letters, hats and `x_1` subscripts; anything else escaped. */
+export function latexName(name: string): string {
+  const split = /^([^_]+)_([^_]+)$/u.exec(name);
+  return split ? `${nameBase(split[1]!)}_{${nameBase(split[2]!)}}` : nameBase(name);
+}
+
+const paren = (s: string): string => `\\left(${s}\\right)`;
+
+/** Prints `e` as LaTeX. */
+export function toLatex(e: Expr, options: LatexOptions = {}): string {
+  const print = (child: Expr): string => toLatex(child, options);
+  const p = (child: Expr, min: Prec): string => (precedence(child) < min ? paren(print(child)) : print(child));
+  switch (e.kind) {
+    case 'num': {
+      const { num, den } = e.value;
+      if (den === 1n) return num.toString();
+      const frac = `\\frac{${num < 0n ? -num : num}}{${den}}`;
+      return num < 0n ? `-${frac}` : frac;
+    }
+    case 'sym': return latexName(e.name);
+    case 'const': return e.name === 'pi' ? '\\pi' : 'e';
+    case 'add':
+      return e.terms.map((t, i) => (i === 0 ? print(t) : isNegative(t) ? `+ ${paren(print(t))}` : `+ ${p(t, Prec.Sum)}`)).join(' ');
+    case 'sub': return `${print(e.left)} - ${isNegative(e.right) ? paren(print(e.right)) : p(e.right, Prec.Product)}`;
+    case 'mul': return product(e.factors, print);
+    case 'div': return `\\frac{${print(e.num)}}{${print(e.den)}}`;
+    case 'pow': {
+      const base = e.base.kind === 'fn' && e.base.primes === 0 && e.base.name !== 'exp' ? paren(print(e.base)) : p(e.base, Prec.Atom);
+      return `${e.base.kind === 'num' && e.base.value.den !== 1n ? paren(print(e.base)) : base}^{${print(e.exp)}}`;
+    }
+    case 'neg': return `-${isNegative(e.arg) || precedence(e.arg) < Prec.Unary ? paren(print(e.arg)) : print(e.arg)}`;
+    case 'fn': return call(e, print);
+    case 'd': {
+      const op = options.partial ? '\\partial' : 'd';
+      const body = `\\frac{${op}}{${op} ${latexName(e.wrt)}}\\left[${print(e.body)}\\right]`;
+      return e.at === undefined ? body : `\\left.${body}\\right|_{${latexName(e.wrt)} = ${print(e.at)}}`;
+    }
+  }
+}
+
+function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): string {
+  const [first, second] = e.args;
+  const arg = print(first!);
+  const wrapped = /\\frac|\\left/.test(arg) ? paren(arg) : `(${arg})`;
+  switch (e.name) {
+    case 'exp': return `e^{${arg}}`;
+    case 'sqrt': return `\\sqrt{${arg}}`;
+    case 'cbrt': return `\\sqrt[3]{${arg}}`;
+    case 'nthRoot': return `\\sqrt[${print(second!)}]{${arg}}`;
+    case 'abs': return `\\left|${arg}\\right|`;
+    case 'log': if (second !== undefined) return `\\log_{${print(second)}}${wrapped}`; break;
+    default: break;
+  }
+  const op = OPERATORS[e.name];
+  if (op !== undefined) return `${op}${wrapped}`;
+  const args = e.args.map(print).join(', ');
+  return `${latexName(e.name)}${"'".repeat(e.primes)}${/\\frac|\\left/.test(args) ? paren(args) : `(${args})`}`;
+}
+
+/** Juxtaposes factors, with \cdot only where juxtaposition would misread (2·3, x·(−1), d/dx[…]·v). */
+function product(factors: readonly Expr[], print: (e: Expr) => string): string {
+  let out = '';
+  factors.forEach((f, i) => {
+    const needsParens = precedence(f) < Prec.Product || (i > 0 && isNegative(f)) || (f.kind === 'num' && i > 0 && f.value.den !== 1n);
+    const text = needsParens ? paren(print(f)) : print(f);
+    if (i > 0) {
+      const prev = factors[i - 1]!;
+      const dot = /^[0-9.-]|^\\frac/.test(text) || f.kind === 'd' || prev.kind === 'd' || (prev.kind === 'num' && needsParens);
+      out += dot ? ' \\cdot ' : ' \\, ';
+    }
+    out += text;
+  });
+  return out;
+}

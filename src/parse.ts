@@ -1,0 +1,438 @@
+// The only module that touches mathjs: text -> mathjs node -> Expr. Every input either becomes an
+// Expr in the user's own form or a StepdiffError with a code and, where it has one, a position.
+
+import { create, parseDependencies } from 'mathjs';
+import { StepdiffError } from './errors.js';
+import * as X from './expr.js';
+import type { Expr } from './expr.js';
+import { BUILTINS, canonicalName, isUndefinedFunctionName } from './functions.js';
+import { parseDecimal } from './rational.js';
+
+/** Limits checked before and after mathjs sees the input. */
+export interface ParseLimits {
+  /** Longest input accepted, in characters. */
+  readonly maxLength: number;
+  /** Deepest nesting accepted (brackets, and operator depth after parsing). */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = Object.freeze({ maxLength: 20_000, maxDepth: 500 });
+
+/** A user function definition such as σ(x) = 1/(1+exp(-x)). */
+export interface Definition {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: Expr;
+}
+
+/** What parsing one input produced. */
+export interface Parsed {
+  readonly expr: Expr;
+  /** Present when the input itself was a definition `f(x) = …`. */
+  readonly definition?: Definition;
+  /** Human-readable notes about normalisations applied to the text. */
+  readonly notes: readonly string[];
+}
+
+// A private instance with BigNumber literals, so that `0.1` reaches us as the decimal it was written as.
+// The typings mark the dependency maps optional; parseDependencies is always exported at run time.
+const math = create({ parseDependencies: parseDependencies! }, { number: 'BigNumber' });
+
+// The subset of mathjs's node shape this module reads.
+interface MathjsNode {
+  readonly type: string;
+  readonly value?: unknown;
+  readonly name?: string;
+  readonly op?: string;
+  readonly fn?: MathjsNode | string;
+  readonly args?: readonly MathjsNode[];
+  readonly implicit?: boolean;
+  readonly content?: MathjsNode;
+  readonly params?: readonly string[];
+  readonly expr?: MathjsNode;
+  forEach(callback: (child: MathjsNode) => void): void;
+}
+
+const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
+  ['e', X.constant('e')],
+  ['pi', X.constant('pi')],
+  ['π', X.constant('pi')],
+]);
+
+const NON_FINITE = new Set(['Infinity', 'NaN']);
+
+const NORMALISE: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/×/g, '*', '× read as *'],
+  [/·/g, '*', '· read as *'],
+  [/÷/g, '/', '÷ read as /'],
+  [/−/g, '-', '− read as -'],
+];
+
+/** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter). */
+function normalise(input: string): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let text = input.normalize('NFC');
+  if (text !== input) notes.push('Unicode normalised to NFC');
+  for (const [pattern, replacement, note] of NORMALISE) {
+    if (pattern.test(text)) {
+      text = text.replace(pattern, replacement);
+      notes.push(note);
+    }
+  }
+  return { text, notes };
+}
+
+/** Rejects nesting deeper than the limit before mathjs's recursive parser sees it. */
+function prescan(text: string, limits: ParseLimits): void {
+  if (text.length > limits.maxLength) {
+    throw new StepdiffError('too-long', `Input is ${text.length} characters; the limit is ${limits.maxLength}.`);
+  }
+  let depth = 0;
+  let prefixRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    if (c === '-' || c === '+') prefixRun++;
+    else if (c !== ' ') prefixRun = 0;
+    if (depth + prefixRun > limits.maxDepth) {
+      throw new StepdiffError('too-deep', `Input nests deeper than ${limits.maxDepth} levels.`, i);
+    }
+  }
+}
+
+const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
+
+/** Where a name first appears in the input (as a call when `call` is set), for error positions. */
+function positionOfName(text: string, name: string, call = false): number | undefined {
+  for (const m of text.matchAll(IDENTIFIER)) {
+    if (canonicalName(m[0]) !== name) continue;
+    if (call && !/^\s*\(/.test(text.slice(m.index + m[0].length))) continue;
+    return m.index;
+  }
+  return undefined;
+}
+
+function positionOfText(text: string, needle: string): number | undefined {
+  const i = text.indexOf(needle);
+  return i < 0 ? undefined : i;
+}
+
+/** Depth of a mathjs tree, counting a same-operator chain (a+b+c) as one level, as we flatten it. */
+function treeDepth(root: MathjsNode, limit: number): number {
+  const chainOf = (n: MathjsNode): string | undefined =>
+    n.type === 'OperatorNode' && (n.fn === 'add' || n.fn === 'multiply') ? String(n.fn) : undefined;
+  let deepest = 0;
+  const stack: Array<[MathjsNode, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    const chain = chainOf(node);
+    node.forEach((child) => stack.push([child, chain !== undefined && chainOf(child) === chain ? depth : depth + 1]));
+  }
+  return deepest;
+}
+
+const OPERATOR_NAMES: Readonly<Record<string, string>> = {
+  mod: 'the modulo operator', factorial: 'the factorial operator', leftShift: '<<', rightArithShift: '>>',
+  rightLogShift: '>>>', transpose: 'transpose', ctranspose: "the ' operator", dotMultiply: '.*', dotDivide: './',
+  dotPow: '.^', to: 'unit conversion', and: 'and', or: 'or', xor: 'xor', not: 'not', bitAnd: '&', bitOr: '|',
+  bitXor: '^|', bitNot: '~', equal: '==', unequal: '!=', smaller: '<', larger: '>', smallerEq: '<=', largerEq: '>=',
+};
+
+const NODE_NAMES: Readonly<Record<string, string>> = {
+  ArrayNode: 'matrices', AccessorNode: 'property access', AssignmentNode: 'assignments', BlockNode: 'several statements',
+  ConditionalNode: 'conditionals', IndexNode: 'indexing', ObjectNode: 'objects', RangeNode: 'ranges',
+  RelationalNode: 'comparisons', FunctionAssignmentNode: 'a function definition here',
+};
+
+// The character that introduces each unsupported construct, to point at it in an error.
+const NODE_MARKERS: Readonly<Record<string, string>> = {
+  ArrayNode: '[', AccessorNode: '.', AssignmentNode: '=', BlockNode: ';', ConditionalNode: '?', IndexNode: '[',
+  ObjectNode: '{', RangeNode: ':', FunctionAssignmentNode: '=',
+};
+
+/** Where the first number literal for which `bad` holds (it overflows, or underflows to 0) is written. */
+function positionOfNumber(text: string, bad: (literal: string) => boolean): number | undefined {
+  for (const m of text.matchAll(/(?<![\p{L}_$\d.])(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/giu)) {
+    if (bad(m[0])) return m.index;
+  }
+  return undefined;
+}
+
+/** Converts one parsed mathjs tree; `text` is only used to locate errors. */
+class Converter {
+  private readonly calledNames = new Set<string>();
+  private readonly symbolNames = new Set<string>();
+
+  constructor(
+    private readonly text: string,
+    private readonly definitions: ReadonlyMap<string, Definition>,
+    private readonly params: ReadonlySet<string> = new Set(),
+    private readonly inertDerivatives = false,
+  ) {}
+
+  convert(node: MathjsNode): Expr {
+    const expr = this.node(node);
+    for (const name of this.calledNames) {
+      if (this.symbolNames.has(name)) {
+        throw new StepdiffError(
+          'implicit-call',
+          `${name}(…) is read as a call of a function ${name}, but ${name} is also a variable: write ${name}*(…) to multiply.`,
+          positionOfName(this.text, name, true),
+        );
+      }
+    }
+    return expr;
+  }
+
+  node(n: MathjsNode): Expr {
+    switch (n.type) {
+      case 'ConstantNode': return this.constantNode(n);
+      case 'SymbolNode': return this.symbol(String(n.name));
+      case 'ParenthesisNode': return this.node(n.content!);
+      case 'OperatorNode': return this.operator(n);
+      case 'FunctionNode': return this.call(n);
+      default: {
+        const marker = NODE_MARKERS[n.type];
+        throw new StepdiffError(
+          'unsupported-syntax',
+          `stepdiff does not support ${NODE_NAMES[n.type] ?? n.type}.`,
+          marker === undefined ? undefined : positionOfText(this.text, marker),
+        );
+      }
+    }
+  }
+
+  private constantNode(n: MathjsNode): Expr {
+    if (n.value === undefined) throw new StepdiffError('empty-input', 'The expression is empty.');
+    if (typeof n.value === 'number' && !Number.isFinite(n.value)) {
+      const name = Number.isNaN(n.value) ? 'NaN' : 'Infinity';
+      throw new StepdiffError('non-finite-number', `${name} is not a finite number.`, positionOfName(this.text, name));
+    }
+    if (typeof n.value === 'string') {
+      throw new StepdiffError('unsupported-syntax', 'stepdiff does not support strings.', this.text.search(/["']/));
+    }
+    if (typeof n.value !== 'object' || n.value === null) {
+      throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${String(n.value)} here.`, positionOfName(this.text, String(n.value)));
+    }
+    const written = String(n.value);
+    const approx = Number(written);
+    if (!Number.isFinite(approx)) {
+      throw new StepdiffError('non-finite-number', `The number ${written} is too large to be finite.`, positionOfNumber(this.text, (t) => !Number.isFinite(Number(t))));
+    }
+    const exact = parseDecimal(written);
+    if (exact === undefined) throw new StepdiffError('unsupported-syntax', `Cannot read the number ${written}.`);
+    if (approx === 0 && exact.num !== 0n) {
+      throw new StepdiffError(
+        'number-out-of-range',
+        `The number ${written} is too small to be told apart from 0.`,
+        positionOfNumber(this.text, (t) => Number(t) === 0 && /[1-9]/.test(t.split(/e/i)[0]!)),
+      );
+    }
+    return X.num(exact);
+  }
+
+  private symbol(raw: string): Expr {
+    const name = canonicalName(raw);
+    const known = CONSTANTS.get(name);
+    if (known !== undefined && !this.params.has(name)) return known;
+    if (NON_FINITE.has(name)) {
+      throw new StepdiffError('non-finite-number', `${name} is not a finite number.`, positionOfName(this.text, name));
+    }
+    if (BUILTINS.has(name) || this.definitions.has(name)) {
+      throw new StepdiffError(
+        'function-as-symbol',
+        `${name} is a function; write ${name}(x) with parentheses.`,
+        positionOfName(this.text, name),
+      );
+    }
+    this.symbolNames.add(name);
+    return X.sym(name);
+  }
+
+  private operator(n: MathjsNode): Expr {
+    const args = n.args ?? [];
+    switch (n.fn) {
+      case 'add': return X.add(...this.chain(n, 'add'));
+      case 'multiply': {
+        const prime = this.primedCall(n);
+        return prime ?? X.mul(...this.chain(n, 'multiply'));
+      }
+      case 'subtract': return X.sub(this.node(args[0]!), this.node(args[1]!));
+      case 'divide': return X.div(this.node(args[0]!), this.node(args[1]!));
+      case 'pow': return X.pow(this.node(args[0]!), this.node(args[1]!));
+      case 'unaryMinus': return X.neg(this.node(args[0]!));
+      case 'unaryPlus': return this.node(args[0]!);
+      default: {
+        const what = OPERATOR_NAMES[String(n.fn)] ?? String(n.op);
+        throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${what}.`, positionOfText(this.text, String(n.op)));
+      }
+    }
+  }
+
+  /** Flattens a left-nested chain of the same operator iteratively (long sums must not recurse deeply). */
+  private chain(n: MathjsNode, fn: string): Expr[] {
+    const spine: MathjsNode[] = [];
+    let node: MathjsNode = n;
+    while (node.type === 'OperatorNode' && node.fn === fn && node.args?.length === 2 && this.primedCall(node) === undefined) {
+      spine.push(node.args[1]!);
+      node = node.args[0]!;
+    }
+    spine.push(node);
+    return spine.reverse().map((k) => this.node(k));
+  }
+
+  /** Reads `f'(u)`, which mathjs parses as transpose(f) times (u), as the derivative of an undefined f. */
+  private primedCall(n: MathjsNode): Expr | undefined {
+    const [left, right] = n.args ?? [];
+    if (!n.implicit || left === undefined || right?.type !== 'ParenthesisNode') return undefined;
+    let primes = 0;
+    let head: MathjsNode = left;
+    while (head.type === 'OperatorNode' && head.fn === 'ctranspose') {
+      primes++;
+      head = head.args![0]!;
+    }
+    if (primes === 0 || head.type !== 'SymbolNode') return undefined;
+    const name = canonicalName(String(head.name));
+    if (!this.isUndefinedFunction(name)) return undefined;
+    this.calledNames.add(name);
+    return X.fn(name, [this.node(right.content!)], primes);
+  }
+
+  private isUndefinedFunction(name: string): boolean {
+    return isUndefinedFunctionName(name) && !CONSTANTS.has(name) && !this.definitions.has(name) && !BUILTINS.has(name);
+  }
+
+  /** derivative(body, x) or derivative(body, x, at), as the text printer writes the inert derivative. */
+  private inertDerivative(args: readonly MathjsNode[], where: number | undefined): Expr {
+    const variable = args[1];
+    if ((args.length !== 2 && args.length !== 3) || variable?.type !== 'SymbolNode') {
+      throw new StepdiffError('wrong-arity', 'derivative takes an expression, a variable and optionally a point.', where);
+    }
+    const wrt = canonicalName(String(variable.name));
+    const point = args[2] === undefined ? undefined : this.node(args[2]);
+    return X.d(new Converter(this.text, this.definitions, new Set([...this.params, wrt]), true).node(args[0]!), wrt, point);
+  }
+
+  private call(n: MathjsNode): Expr {
+    const head = n.fn as MathjsNode;
+    if (typeof head !== 'object' || head.type !== 'SymbolNode') {
+      throw new StepdiffError('unsupported-syntax', 'Only named functions can be called.');
+    }
+    const name = canonicalName(String(head.name));
+    const args = n.args ?? [];
+    const where = positionOfName(this.text, name, true);
+    const builtin = BUILTINS.get(name);
+    if (builtin !== undefined) {
+      if (args.length < builtin.min || args.length > builtin.max) {
+        const count = builtin.min === builtin.max ? `${builtin.min}` : `${builtin.min} or ${builtin.max}`;
+        throw new StepdiffError('wrong-arity', `${name} takes ${count} argument(s), not ${args.length}.`, where);
+      }
+      const converted = args.map((a) => this.node(a));
+      if (name === 'pow') return X.pow(converted[0]!, converted[1]!);
+      if (name === 'nthRoot' && converted.length === 1) return X.fn(name, [converted[0]!, X.two]);
+      return X.fn(name, converted);
+    }
+    if (name === 'derivative' && this.inertDerivatives) return this.inertDerivative(args, where);
+    const definition = this.definitions.get(name);
+    if (definition !== undefined) {
+      if (args.length !== definition.params.length) {
+        throw new StepdiffError('wrong-arity', `${name} is defined with ${definition.params.length} argument(s), not ${args.length}.`, where);
+      }
+      return X.fn(name, args.map((a) => this.node(a)));
+    }
+    if (CONSTANTS.has(name) || this.params.has(name)) {
+      throw new StepdiffError('implicit-call', `${name}(…) is not a function call: write ${name}*(…) to multiply.`, where);
+    }
+    if (!isUndefinedFunctionName(name)) {
+      throw new StepdiffError('unknown-function', `Unknown function ${name}; define it with --define "${name}(x) = …".`, where);
+    }
+    if (args.length !== 1) {
+      throw new StepdiffError('wrong-arity', `The undefined function ${name} takes one argument; define it to use ${args.length}.`, where);
+    }
+    this.calledNames.add(name);
+    return X.fn(name, [this.node(args[0]!)]);
+  }
+}
+
+function parseTree(text: string, limits: ParseLimits): MathjsNode {
+  if (text.trim() === '') throw new StepdiffError('empty-input', 'The expression is empty.');
+  prescan(text, limits);
+  let tree: MathjsNode;
+  try {
+    tree = math.parse(text) as unknown as MathjsNode;
+  } catch (error) {
+    if (error instanceof RangeError) throw new StepdiffError('too-deep', 'The expression nests too deeply to parse.');
+    const message = error instanceof Error ? error.message.replace(/\s*\(char \d+\)$/, '') : String(error);
+    const char = (error as { char?: unknown }).char;
+    throw new StepdiffError('syntax-error', message, typeof char === 'number' ? Math.max(0, char - 1) : undefined);
+  }
+  if (treeDepth(tree, limits.maxDepth) > limits.maxDepth) {
+    throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
+  }
+  return tree;
+}
+
+function toDefinition(tree: MathjsNode, text: string, definitions: ReadonlyMap<string, Definition>): Definition {
+  const name = canonicalName(String(tree.name));
+  const params = (tree.params ?? []).map(canonicalName);
+  if (BUILTINS.has(name) || CONSTANTS.has(name)) {
+    throw new StepdiffError('invalid-definition', `${name} is built in and cannot be redefined.`, positionOfName(text, name));
+  }
+  if (definitions.has(name)) {
+    throw new StepdiffError('invalid-definition', `${name} is defined twice.`, positionOfName(text, name));
+  }
+  if (params.length === 0 || new Set(params).size !== params.length || params.some((p) => BUILTINS.has(p) || p === name)) {
+    throw new StepdiffError('invalid-definition', `The parameters of ${name} must be distinct variable names.`, positionOfName(text, name));
+  }
+  const withSelf = new Map(definitions);
+  // Registering the name first lets the converter recognise (and then refuse) a recursive definition.
+  withSelf.set(name, { name, params, body: X.zero });
+  const body = new Converter(text, withSelf, new Set(params)).convert(tree.expr!);
+  for (const node of X.nodes(body)) {
+    if (node.kind === 'fn' && node.name === name) {
+      const body = text.indexOf('=') + 1;
+      const call = positionOfName(text.slice(body), name, true);
+      throw new StepdiffError('recursive-definition', `${name} is defined in terms of itself.`, call === undefined ? undefined : body + call);
+    }
+  }
+  return Object.freeze({ name, params: Object.freeze(params), body });
+}
+
+/** Parses a definition `f(x, …) = body`; earlier definitions may be used in the body. */
+export function parseDefinition(
+  input: string,
+  definitions: ReadonlyMap<string, Definition> = new Map(),
+  limits: ParseLimits = DEFAULT_LIMITS,
+): Definition {
+  const { text } = normalise(input);
+  const tree = parseTree(text, limits);
+  if (tree.type !== 'FunctionAssignmentNode') {
+    throw new StepdiffError('invalid-definition', 'A definition looks like f(x) = expression.');
+  }
+  return toDefinition(tree, text, definitions);
+}
+
+/** Parser switches beyond the limits. */
+export interface ParseOptions {
+  /** Read derivative(body, x[, at]) as the inert derivative, so printed steps parse back. */
+  readonly inertDerivatives?: boolean;
+}
+
+/** Parses an expression (or a definition `f(x) = …`, read as the call f(x)) into an Expr. */
+export function parseExpression(
+  input: string,
+  definitions: ReadonlyMap<string, Definition> = new Map(),
+  limits: ParseLimits = DEFAULT_LIMITS,
+  options: ParseOptions = {},
+): Parsed {
+  const { text, notes } = normalise(input);
+  const tree = parseTree(text, limits);
+  if (tree.type === 'FunctionAssignmentNode') {
+    const definition = toDefinition(tree, text, definitions);
+    return { expr: X.fn(definition.name, definition.params.map(X.sym)), definition, notes };
+  }
+  return { expr: new Converter(text, definitions, new Set(), options.inertDerivatives === true).convert(tree), notes };
+}

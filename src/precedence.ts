@@ -1,0 +1,37 @@
+// Binding strength of each node as printed; shared by the text and LaTeX printers so both
+// parenthesise the same way. Higher binds tighter.
+
+import type { Expr } from './expr.js';
+
+export const enum Prec {
+  Sum = 1,
+  Product = 2,
+  Unary = 3,
+  Power = 4,
+  Atom = 5,
+}
+
+/** How tightly `e` binds when printed. */
+export function precedence(e: Expr): Prec {
+  switch (e.kind) {
+    case 'add': case 'sub': return Prec.Sum;
+    case 'mul': case 'div': return Prec.Product;
+    case 'neg': return Prec.Unary;
+    case 'pow': return Prec.Power;
+    case 'num':
+      if (e.value.num < 0n) return Prec.Unary;
+      return isTerminating(e.value.den) ? Prec.Atom : Prec.Product;
+    default: return Prec.Atom;
+  }
+}
+
+/** Whether `e` prints with a leading minus sign. */
+export const isNegative = (e: Expr): boolean => e.kind === 'neg' || (e.kind === 'num' && e.value.num < 0n);
+
+/** Whether 1/den has a terminating decimal expansion (den = 2^a 5^b), so the number prints as one token. */
+export function isTerminating(den: bigint): boolean {
+  let rest = den;
+  while (rest % 2n === 0n) rest /= 2n;
+  while (rest % 5n === 0n) rest /= 5n;
+  return rest === 1n;
+}

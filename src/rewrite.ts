@@ -1,0 +1,113 @@
+// The rewriter: starting from an inert derivative, it repeatedly rewrites the first d(...) left in
+// the expression with the first rule that fires, recording the whole expression after every step.
+// It stops when no d(...) is left, or with a StepdiffError; it never returns a partial result.
+
+import { StepdiffError } from './errors.js';
+import type { Expr } from './expr.js';
+import { at, d, findPath, replaceAt, substitute, sym } from './expr.js';
+import type { LatexOptions } from './latex.js';
+import { applies, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { Step } from './derivation.js';
+import { toText } from './text.js';
+
+/** The engine's own step: putting the derivatives of the parts back into the template. */
+export const SUBSTITUTE_PARTS = Object.freeze({ id: 'substitute-parts', title: 'Substitute the derivatives of the parts' });
+
+/** Settings for one run of the rewriter. */
+export interface RewriteSettings {
+  readonly rules: readonly Rule[];
+  /** Tidies the result of each sub-derivation (the textbook's "collect"), shown as its own step. */
+  readonly collect?: RewriteRule;
+  readonly context: Omit<RuleContext, 'wrt'>;
+  readonly maxSteps: number;
+  readonly latex: LatexOptions;
+}
+
+/** The steps taken and the expression they end on. */
+export interface Rewritten {
+  readonly steps: readonly Step[];
+  readonly result: Expr;
+}
+
+const isOpenDerivative = (e: Expr): boolean => e.kind === 'd' && e.at === undefined;
+const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== undefined;
+
+/** Rewrites every inert derivative in `start` away. */
+export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
+  const budget = { left: settings.maxSteps };
+  return run(start, settings, budget);
+}
+
+function run(start: Expr, settings: RewriteSettings, budget: { left: number }): Rewritten {
+  const steps: Step[] = [];
+  let current = start;
+  for (;;) {
+    const path = findPath(current, isOpenDerivative);
+    if (path === undefined) return { steps, result: current };
+    if (--budget.left < 0) {
+      throw new StepdiffError('too-many-steps', `The derivation needs more than ${settings.maxSteps} steps.`);
+    }
+    const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
+    const ctx: RuleContext = { ...settings.context, wrt: derivative.wrt };
+    const rule = settings.rules.find((r) => applies(r, derivative.body, ctx));
+    if (rule === undefined) {
+      throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
+    }
+    const template = rule.to(derivative.body as never, ctx);
+    const raw = rule.note?.(derivative.body as never, ctx);
+    // Every note may name the variable as {x}.
+    const note = raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+    if (!rule.nests) {
+      const after = replaceAt(current, path, template);
+      steps.push(new Step(rule.id, rule.title, current, after, path, [], note, settings.latex));
+      current = after;
+      continue;
+    }
+    const { shown, resolved, substeps } = deriveParts(template, settings, budget);
+    const after = replaceAt(current, path, shown);
+    steps.push(new Step(rule.id, rule.title, current, after, path, substeps, note, settings.latex));
+    current = after;
+    if (resolved !== shown) {
+      const substituted = replaceAt(current, path, resolved);
+      steps.push(new Step(SUBSTITUTE_PARTS.id, SUBSTITUTE_PARTS.title, current, substituted, path, [], undefined, settings.latex));
+      current = substituted;
+    }
+  }
+}
+
+/** A sub-derivation: the rewrite of one part's derivative, then its collect step if that changes anything. */
+function runPart(start: Expr, settings: RewriteSettings, budget: { left: number }): Rewritten {
+  const part = run(start, settings, budget);
+  const collected = settings.collect?.apply(part.result);
+  if (collected === undefined || settings.collect === undefined) return part;
+  const { id, title } = settings.collect;
+  const step = new Step(id, title, part.result, collected, [], [], undefined, settings.latex);
+  return { steps: [...part.steps, step], result: collected };
+}
+
+/**
+ * Derives the placeholders of a nesting rule's template as sub-derivations. Evaluated derivatives
+ * (the chain rule's outer f'(u) at u = g) are resolved before the step is shown, as a textbook
+ * writes f'(g)·g' at once; the open ones are resolved by the substitute step that follows.
+ */
+function deriveParts(
+  template: Expr,
+  settings: RewriteSettings,
+  budget: { left: number },
+): { shown: Expr; resolved: Expr; substeps: Step[] } {
+  const substeps: Step[] = [];
+  let shown = template;
+  for (let path = findPath(shown, isEvaluatedDerivative); path !== undefined; path = findPath(shown, isEvaluatedDerivative)) {
+    const placeholder = at(shown, path) as Extract<Expr, { kind: 'd' }>;
+    const part = runPart(d(placeholder.body, placeholder.wrt), settings, budget);
+    substeps.push(...part.steps);
+    shown = replaceAt(shown, path, substitute(part.result, new Map([[placeholder.wrt, placeholder.at!]])));
+  }
+  let resolved = shown;
+  for (let path = findPath(resolved, isOpenDerivative); path !== undefined; path = findPath(resolved, isOpenDerivative)) {
+    const part = runPart(at(resolved, path), settings, budget);
+    substeps.push(...part.steps);
+    resolved = replaceAt(resolved, path, part.result);
+  }
+  return { shown, resolved, substeps };
+}

@@ -1,0 +1,135 @@
+// A Rule is data plus pure functions: it says where it fires and what it produces, never how to
+// print it. Rules import only from src/expr and this module.
+
+import type { Expr, ExprOf, Kind } from './expr.js';
+import { dependsOn, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
+import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
+import { isBuiltin } from './functions.js';
+import type { Definition } from './parse.js';
+
+/** How a quotient is differentiated: the quotient rule, as a negative power, or the reciprocal rule. */
+export type Method = 'quotient' | 'chain' | 'reciprocal';
+
+/** What a rule may know about the derivation it is part of. */
+export interface RuleContext {
+  /** The variable of differentiation of the derivative being rewritten. */
+  readonly wrt: string;
+  readonly method: Method;
+  readonly definitions: ReadonlyMap<string, Definition>;
+}
+
+/** A per-instance explanation: `text` names slots as {u}, filled with `values` by a printer. */
+export interface Note {
+  readonly text: string;
+  readonly values: Readonly<Record<string, Expr>>;
+}
+
+/** A differentiation or rewrite rule, fired on the body of an inert derivative d(body, x). */
+export interface Rule<K extends Kind = Kind> {
+  /** Stable kebab-case id; equal to the module's file name; never renamed. */
+  readonly id: string;
+  /** Short name shown to people, e.g. "Quotient rule". */
+  readonly title: string;
+  /** The law in LaTeX. */
+  readonly law: string;
+  /** The node kinds of the body it can fire on. */
+  readonly on: readonly K[];
+  /**
+   * Whether the d(...) placeholders it leaves are derived as nested sub-derivations and then
+   * substituted (product, quotient, chain), rather than left in the main chain (sum, negation).
+   */
+  readonly nests: boolean;
+  when(body: ExprOf<K>, ctx: RuleContext): boolean;
+  to(body: ExprOf<K>, ctx: RuleContext): Expr;
+  note?(body: ExprOf<K>, ctx: RuleContext): Note;
+}
+
+/** Declares a rule; the object is frozen so rule tables cannot be changed at run time. */
+export function defineRule<K extends Kind>(rule: Rule<K>): Rule<K> {
+  return Object.freeze(rule);
+}
+
+/** Whether `rule` fires on `body`. */
+export function applies(rule: Rule, body: Expr, ctx: RuleContext): boolean {
+  return (rule.on as readonly Kind[]).includes(body.kind) && rule.when(body as never, ctx);
+}
+
+/** Whether `e` is constant with respect to the current variable. */
+export const isConstant = (e: Expr, ctx: RuleContext): boolean => !dependsOn(e, ctx.wrt);
+
+/** Whether `e` contains no symbols at all (a number, e, π, or functions of them). */
+export const isNumeric = (e: Expr): boolean => freeSymbols(e).length === 0 && ![...nodes(e)].some((n) => n.kind === 'd');
+
+/** Whether `e` is exactly the variable of differentiation. */
+export const isVariable = (e: Expr, ctx: RuleContext): boolean => e.kind === 'sym' && e.name === ctx.wrt;
+
+// y first, as the reference derivations name the chain rule's outer variable; then the usual letters.
+const FRESH = ['y', 'u', 'w', 'z', 's', 'v'];
+
+/** A variable name used nowhere in `e` nor as the current variable, for the chain rule's outer function. */
+export function freshName(e: Expr, ctx: RuleContext): string {
+  const used = new Set([...freeSymbols(e), ctx.wrt]);
+  for (const node of nodes(e)) if (node.kind === 'd') used.add(node.wrt);
+  for (let i = 0; ; i++) {
+    const name = i < FRESH.length ? FRESH[i]! : `u_${i - FRESH.length + 1}`;
+    if (!used.has(name)) return name;
+  }
+}
+
+/** Whether a call is of a function that is neither built in nor defined by the user (f in f(x)). */
+export const isUndefinedFunction = (e: ExprOf<'fn'>, ctx: RuleContext): boolean =>
+  !isBuiltin(e.name) && !ctx.definitions.has(e.name);
+
+/** The exact value of a number literal, including −n and n/m as the parser reads them (-1 is −(1)). */
+export function literalValue(e: Expr): Rational | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'neg') {
+    const inner = literalValue(e.arg);
+    return inner === undefined ? undefined : negQ(inner);
+  }
+  if (e.kind === 'div') {
+    const [n, d] = [literalValue(e.num), literalValue(e.den)];
+    return n === undefined || d === undefined || d.num === 0n ? undefined : divQ(n, d);
+  }
+  return undefined;
+}
+
+/** n − 1, folded when n is a number literal (the power rule's new exponent). */
+export function decrement(n: Expr): Expr {
+  const value = literalValue(n);
+  return value === undefined ? sub(n, one) : num(subQ(value, ONE));
+}
+
+/** c·e, written −e for c = −1 and e for c = 1, so laws instantiate without a stray 1·. */
+export function times(c: Expr, e: Expr): Expr {
+  const value = literalValue(c);
+  if (value !== undefined && eqQ(value, ONE)) return e;
+  if (value !== undefined && eqQ(value, negQ(ONE))) return neg(e);
+  if (isNum(e, 1)) return c;
+  return mul(c, e);
+}
+
+/** A derivative table: function name → its derivative at the argument u. */
+export type DerivativeTable = Readonly<Record<string, (u: Expr) => Expr>>;
+
+/** A rule for one family of functions applied directly to the variable, driven by a table. */
+export function defineTableRule(spec: { id: string; title: string; law: string; table: DerivativeTable }): Rule<'fn'> {
+  const { table } = spec;
+  return defineRule({
+    id: spec.id,
+    title: spec.title,
+    law: spec.law,
+    on: ['fn'],
+    nests: false,
+    when: (body, ctx) => Object.hasOwn(table, body.name) && body.args.length === 1 && isVariable(body.args[0]!, ctx),
+    to: (body) => table[body.name]!(body.args[0]!),
+  });
+}
+
+/** A rewrite of a whole expression (not of a derivative): returns the new form, or undefined if nothing changes. */
+export interface RewriteRule {
+  readonly id: string;
+  readonly title: string;
+  readonly law: string;
+  apply(e: Expr): Expr | undefined;
+}

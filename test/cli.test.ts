@@ -1,0 +1,63 @@
+// The CLI as a user meets it: the compiled bin under plain Node.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('CLI', () => {
+  beforeAll(() => {
+    // npm install's prepare step builds dist/; build here too so the suite also runs on a bare checkout.
+    if (!existsSync(bin)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  });
+
+  it('prints the numbered step tree and the result', () => {
+    const out = run('1/(1+exp(-x))');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('1. [quotient] Quotient rule');
+    expect(out.stdout).toMatch(/^ {3}1\.1\. \[constant\]/m);
+    expect(out.stdout).toContain('Result: (0 * (1 + exp(-x)) - 1 * (-exp(-x))) / (1 + exp(-x))^2');
+    expect(out.stderr).toBe('');
+  });
+
+  it('--format json has the documented shape', () => {
+    const out = run('-(t*log(yhat)+(1-t)*log(1-yhat))', '--wrt', 'yhat', '--format', 'json');
+    const json = JSON.parse(out.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['input', 'wrt', 'result', 'resultLatex', 'steps']);
+    expect(json.wrt).toBe('ŷ');
+    const steps = json.steps as Array<Record<string, unknown>>;
+    expect(Object.keys(steps[0]!)).toEqual(['rule', 'explanation', 'before', 'after', 'beforeLatex', 'afterLatex', 'substeps']);
+    const product = steps.find((s) => s.rule === 'product')!;
+    expect((product.substeps as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('--define and --format latex', () => {
+    const out = run('σ(2x)', '--define', 'σ(x)=1/(1+exp(-x))', '--format', 'latex');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('\\begin{aligned}');
+    expect(out.stdout).toContain('\\text{chain}');
+  });
+
+  it('bad input: one line on stderr naming the problem and position, exit 2, nothing on stdout', () => {
+    const out = run('x << 2');
+    expect(out.status).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe('stepdiff: [unsupported-syntax] stepdiff does not support <<. (at column 3)\n');
+  });
+
+  it('an expression that starts with a minus sign is the expression, not an option', () => {
+    const out = run('-x^2', '--format', 'json');
+    expect(out.status).toBe(0);
+    expect((JSON.parse(out.stdout) as { result: string }).result).toBe('-(2 * x)');
+  });
+
+  it('bad options exit 2 too', () => {
+    expect(run('x', '--format', 'pdf').status).toBe(2);
+    expect(run('x', '--bogus').status).toBe(2);
+    expect(run().status).toBe(2);
+  });
+});

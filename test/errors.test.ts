@@ -1,0 +1,80 @@
+// Every class of rejected input has its own stable code (and a position where there is one).
+
+import { describe, expect, it } from 'vitest';
+import { derive, StepdiffError, type DeriveOptions, type ErrorCode } from '../src/index.js';
+
+function failure(input: string, options?: DeriveOptions): StepdiffError {
+  try {
+    derive(input, options);
+  } catch (error) {
+    if (error instanceof StepdiffError) return error;
+    throw error;
+  }
+  throw new Error(`${input} was accepted`);
+}
+
+const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
+  ['', 'empty-input', undefined],
+  ['   ', 'empty-input', undefined],
+  ['x +', 'syntax-error', 3],
+  ['(x', 'syntax-error', 2],
+  ['[1, 2] * x', 'unsupported-syntax', 0],
+  ['x << 2', 'unsupported-syntax', 2],
+  ['x = 3', 'unsupported-syntax', 2],
+  ['"text"', 'unsupported-syntax', 0],
+  ['x; y', 'unsupported-syntax', 1],
+  ['x > 2 ? x : 1', 'unsupported-syntax', 6],
+  ['a.b', 'unsupported-syntax', 1],
+  ['x!', 'unsupported-syntax', 1],
+  ['x % 2', 'unsupported-syntax', 2],
+  ['5 cm to inch', 'unsupported-syntax', 5],
+  ['true * x', 'unsupported-syntax', 0],
+  ["x'", 'unsupported-syntax', 1],
+  ['floor(x)', 'unknown-function', 0],
+  ['2 * gamma2(x)', 'unknown-function', 4],
+  ['sin(x, 2)', 'wrong-arity', 0],
+  ['log(x, 2, 3)', 'wrong-arity', 0],
+  ['pow(x)', 'wrong-arity', 0],
+  ['f(x, y)', 'wrong-arity', 0],
+  ['1 + sin', 'function-as-symbol', 4],
+  ['sin x', 'function-as-symbol', 0],
+  ['x(1 + x)', 'implicit-call', 0],
+  ['e(x + 1)', 'implicit-call', 0],
+  ['1e309 * x', 'non-finite-number', 0],
+  ['x + NaN', 'non-finite-number', 4],
+  ['Infinity * x', 'non-finite-number', 0],
+  ['x + 1e-400', 'number-out-of-range', 4],
+  ['a * b', 'ambiguous-variable', undefined],
+  ['x', 'invalid-variable', undefined, { wrt: '2' }],
+  ['x', 'constant-variable', undefined, { wrt: 'e' }],
+  ['x', 'constant-variable', undefined, { wrt: 'pi' }],
+  ['x', 'invalid-definition', 0, { define: ['sin(x) = x'] }],
+  ['x', 'invalid-definition', undefined, { define: ['x + 1'] }],
+  ['x', 'syntax-error', undefined, { define: ['f(x, x) = x'] }],
+  ['x', 'recursive-definition', 7, { define: ['f(x) = f(x) + 1'] }],
+  ['x', 'invalid-option', undefined, { method: 'magic' as never }],
+  ['('.repeat(600) + 'x' + ')'.repeat(600), 'too-deep', 500],
+  ['-'.repeat(600) + 'x', 'too-deep', 500],
+  ['x+'.repeat(11_000) + 'x', 'too-long', undefined],
+  ['x^2', 'too-many-steps', undefined, { maxSteps: 0 }],
+];
+
+describe('rejected input', () => {
+  it.each(CASES)('%j → %s', (input, code, position, options) => {
+    const error = failure(input, options);
+    expect(error.code).toBe(code);
+    expect(error.position).toBe(position);
+    expect(error.message.length).toBeGreaterThan(0);
+    expect(error.message).not.toMatch(/\n/);
+  });
+
+  it('nesting within the limit parses; the limit is configurable', () => {
+    const deep = '('.repeat(100) + 'x' + ')'.repeat(100);
+    expect(derive(deep).toJSON().result).toBe('1');
+    expect(failure(deep, { limits: { maxDepth: 50 } }).code).toBe('too-deep');
+  });
+
+  it('a long flat sum is not "too deep": same-operator chains are flattened', () => {
+    expect(derive(Array.from({ length: 2000 }, () => 'x').join('+')).steps[0]!.rule).toBe('sum');
+  });
+});

@@ -1,0 +1,76 @@
+// Shared test helpers: a seeded generator, sample points and numeric comparison of expressions.
+
+import { evaluate, type Environment } from '../src/evaluate.js';
+import type { Expr } from '../src/expr.js';
+import { freeSymbols, nodes } from '../src/expr.js';
+import type { Definition } from '../src/parse.js';
+import type { Step } from '../src/derivation.js';
+
+/** mulberry32: a small seeded PRNG so every run samples the same points. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A point for each symbol, drawn from ranges that cover the usual real domains (x < 0, 0 < x < 1, x > 1). */
+export function samplePoint(symbols: readonly string[], random: () => number): Map<string, number> {
+  const point = new Map<string, number>();
+  for (const s of symbols) {
+    const r = random();
+    const v = r < 0.4 ? -3 + 6 * random() : r < 0.7 ? 0.05 + 0.9 * random() : 1.05 + 2 * random();
+    point.set(s, v);
+  }
+  return point;
+}
+
+/** Stand-ins for undefined functions: f = sin (so f' = cos, …), g = exp. */
+export const TEST_FUNCTIONS: Environment['functions'] = new Map([
+  ['f', [Math.sin, Math.cos, (x: number) => -Math.sin(x), (x: number) => -Math.cos(x)]],
+  ['g', [Math.exp, Math.exp, Math.exp]],
+]);
+
+const usable = (v: number): boolean => Number.isFinite(v) && Math.abs(v) < 1e6;
+
+/** Whether two values agree to a relative tolerance. */
+export const close = (a: number, b: number, tolerance = 1e-5): boolean =>
+  Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Compares two expressions at `count` random points where both are defined; returns how many points
+ * were compared and the first disagreement, if any.
+ */
+export function compareNumerically(
+  a: Expr,
+  b: Expr,
+  options: { definitions?: ReadonlyMap<string, Definition>; seed?: number; count?: number } = {},
+): { compared: number; mismatch?: string } {
+  const random = seeded(options.seed ?? 7);
+  // An inert derivative needs a value for its own variable too.
+  const variables = [...nodes(a), ...nodes(b)].flatMap((n) => (n.kind === 'd' && n.at === undefined ? [n.wrt] : []));
+  const symbols = [...new Set([...freeSymbols(a), ...freeSymbols(b), ...variables])];
+  let compared = 0;
+  for (let i = 0; i < (options.count ?? 30); i++) {
+    const values = samplePoint(symbols, random);
+    const env: Environment = { values, definitions: options.definitions ?? new Map(), functions: TEST_FUNCTIONS };
+    const va = evaluate(a, env);
+    const vb = evaluate(b, env);
+    if (!usable(va) || !usable(vb)) continue;
+    compared++;
+    if (!close(va, vb)) return { compared, mismatch: `${va} vs ${vb} at ${JSON.stringify([...values])}` };
+  }
+  return { compared };
+}
+
+/** Every step of a tree, depth first. */
+export function allSteps(steps: readonly Step[]): Step[] {
+  return steps.flatMap((s) => [s, ...allSteps(s.substeps)]);
+}
+
+/** The rule ids of a tree in pre-order. */
+export const ruleIds = (steps: readonly Step[]): string[] => allSteps(steps).map((s) => s.rule);

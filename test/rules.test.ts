@@ -1,0 +1,93 @@
+// One table per rule module: the body of d(body, x), and what the rule rewrites it to. Each row also
+// checks that this rule is the one the ordered list picks for that body.
+
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { COLLECT, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { parseDefinition, parseExpression } from '../src/parse.js';
+import { applies, type Method, type RuleContext } from '../src/rule.js';
+import { toText } from '../src/text.js';
+
+const sigmoid = parseDefinition('σ(x) = 1/(1+exp(-x))');
+const definitions = new Map([[sigmoid.name, sigmoid]]);
+
+function rewrite(input: string, method: Method = 'quotient', wrt = 'x'): { id: string; out: string } {
+  const body = parseExpression(input, definitions).expr;
+  const ctx: RuleContext = { wrt, method, definitions };
+  const rule = DIFFERENTIATION_RULES.find((r) => applies(r, body, ctx));
+  if (rule === undefined) throw new Error(`no rule for ${input}`);
+  return { id: rule.id, out: toText(rule.to(body as never, ctx)) };
+}
+
+const TABLES: Record<string, Array<[string, string, Method?]>> = {
+  constant: [['5', '0'], ['t', '0'], ['pi * e', '0'], ['log(a + 2)', '0'], ['sin(t)^2', '0']],
+  variable: [['x', '1']],
+  sum: [['x + x^2', 'derivative(x, x) + derivative(x^2, x)'], ['1 + x + t', 'derivative(1, x) + derivative(x, x) + derivative(t, x)']],
+  difference: [['x - sin(x)', 'derivative(x, x) - derivative(sin(x), x)']],
+  negation: [['-x', '-derivative(x, x)'], ['-(x^2 + 1)', '-derivative(x^2 + 1, x)']],
+  'constant-multiple': [['3x', '3 * derivative(x, x)'], ['x * 2 * sin(x)', '2 * derivative(x * sin(x), x)'], ['x^2 / 2', 'derivative(x^2, x) / 2'], ['pi * x', 'pi * derivative(x, x)']],
+  product: [['x * sin(x)', 'derivative(x, x) * sin(x) + x * derivative(sin(x), x)'], ['t * x', 'derivative(t, x) * x + t * derivative(x, x)'], ['x * x * x', 'derivative(x, x) * x * x + x * derivative(x, x) * x + x * x * derivative(x, x)']],
+  quotient: [['1 / x', '(derivative(1, x) * x - 1 * derivative(x, x)) / x^2'], ['sin(x) / x', '(derivative(sin(x), x) * x - sin(x) * derivative(x, x)) / x^2']],
+  reciprocal: [['1 / x', '-(derivative(x, x) / x^2)', 'reciprocal'], ['3 / x', '-(3 * derivative(x, x) / x^2)', 'reciprocal']],
+  'negative-power': [['1 / (1 + x)', 'derivative((1 + x)^(-1), x)', 'chain'], ['2 / x', 'derivative(2 * x^(-1), x)', 'chain']],
+  chain: [['sin(2x)', 'derivative(sin(y), y, 2 * x) * derivative(2 * x, x)'], ['(1 + x)^3', 'derivative(y^3, y, 1 + x) * derivative(1 + x, x)'], ['2^(x^2)', 'derivative(2^y, y, x^2) * derivative(x^2, x)'], ['f(x^2)', "derivative(f(y), y, x^2) * derivative(x^2, x)"], ['σ(2x)', 'derivative(σ(y), y, 2 * x) * derivative(2 * x, x)'], ['log(y + x)', 'derivative(log(u), u, y + x) * derivative(y + x, x)']],
+  power: [['x^3', '3 * x^2'], ['x^2', '2 * x'], ['x^-1', '-x^(-2)'], ['x^0.5', '0.5 * x^(-0.5)'], ['x^n', 'n * x^(n - 1)'], ['x^1', '1']],
+  exponential: [['exp(x)', 'exp(x)'], ['e^x', 'e^x'], ['2^x', '2^x * ln(2)'], ['a^x', 'a^x * ln(a)']],
+  'general-power': [['x^x', 'x^x * derivative(x * ln(x), x)'], ['(1 + x)^sin(x)', '(1 + x)^sin(x) * derivative(sin(x) * ln(1 + x), x)']],
+  logarithm: [['log(x)', '1 / x'], ['ln(x)', '1 / x'], ['log(x, 3)', '1 / (x * ln(3))'], ['log2(x)', '1 / (x * ln(2))'], ['log10(x)', '1 / (x * ln(10))']],
+  'change-of-base': [['log(2, x)', 'derivative(ln(2) / ln(x), x)'], ['log(x, x + 1)', 'derivative(ln(x) / ln(x + 1), x)']],
+  root: [['sqrt(x)', '1 / (2 * sqrt(x))'], ['cbrt(x)', '1 / (3 * cbrt(x)^2)'], ['nthRoot(x, 4)', '1 / (4 * nthRoot(x, 4)^3)'], ['nthRoot(x)', '1 / (2 * nthRoot(x, 2)^1)']],
+  'root-as-power': [['nthRoot(2, x)', 'derivative(2^(1 / x), x)']],
+  abs: [['abs(x)', 'x / abs(x)']],
+  trigonometric: [['sin(x)', 'cos(x)'], ['cos(x)', '-sin(x)'], ['tan(x)', 'sec(x)^2'], ['sec(x)', 'sec(x) * tan(x)'], ['csc(x)', '-(csc(x) * cot(x))'], ['cot(x)', '-csc(x)^2']],
+  hyperbolic: [['sinh(x)', 'cosh(x)'], ['cosh(x)', 'sinh(x)'], ['tanh(x)', '1 - tanh(x)^2'], ['sech(x)', '-(sech(x) * tanh(x))'], ['csch(x)', '-(csch(x) * coth(x))'], ['coth(x)', '-csch(x)^2']],
+  'inverse-trigonometric': [['asin(x)', '1 / sqrt(1 - x^2)'], ['acos(x)', '-(1 / sqrt(1 - x^2))'], ['atan(x)', '1 / (1 + x^2)'], ['asec(x)', '1 / (abs(x) * sqrt(x^2 - 1))'], ['acsc(x)', '-(1 / (abs(x) * sqrt(x^2 - 1)))'], ['acot(x)', '-(1 / (1 + x^2))']],
+  'inverse-hyperbolic': [['asinh(x)', '1 / sqrt(x^2 + 1)'], ['acosh(x)', '1 / sqrt(x^2 - 1)'], ['atanh(x)', '1 / (1 - x^2)'], ['asech(x)', '-(1 / (x * sqrt(1 - x^2)))'], ['acsch(x)', '-(1 / (abs(x) * sqrt(1 + x^2)))'], ['acoth(x)', '1 / (1 - x^2)']],
+  definition: [['σ(x)', 'derivative(1 / (1 + exp(-x)), x)']],
+  'undefined-function': [['f(x)', "f'(x)"], ["f'(x)", "f''(x)"]],
+};
+
+describe('rule modules', () => {
+  for (const [id, rows] of Object.entries(TABLES)) {
+    describe(id, () => {
+      it.each(rows)('d/dx %s → %s', (input, expected, method) => {
+        expect(rewrite(input, method)).toEqual({ id, out: expected });
+      });
+    });
+  }
+
+  it('every rule has a table, a unique kebab-case id equal to its file name, a title and a law', () => {
+    const files = readdirSync(new URL('../rules/', import.meta.url))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
+    const ids = [...DIFFERENTIATION_RULES.map((r) => r.id), COLLECT.id];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...files].sort());
+    for (const rule of DIFFERENTIATION_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.law.length).toBeGreaterThan(0);
+      expect(Object.isFrozen(rule)).toBe(true);
+      expect(Object.keys(TABLES)).toContain(rule.id);
+    }
+  });
+});
+
+describe('collect', () => {
+  it.each([
+    ['0 + exp(-x) * (-1)', '-exp(-x)'],
+    ['0 - 1', '-1'],
+    ['2 * 1', '2'],
+    ['x * (-1) * (-y)', 'x * y'],
+    ['-(-x)', 'x'],
+    ['x^1 + 0', 'x'],
+    ['x / 1', 'x'],
+    ['0 * sin(x) + y', 'y'],
+  ])('%s → %s', (input, expected) => {
+    expect(toText(COLLECT.apply(parseExpression(input).expr)!)).toBe(expected);
+  });
+
+  it('returns undefined when there is nothing to collect', () => {
+    for (const input of ['exp(y)', '-1', '-x^2', 'x * y + 1']) expect(COLLECT.apply(parseExpression(input).expr)).toBeUndefined();
+  });
+});
