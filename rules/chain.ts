@@ -15,8 +15,8 @@ function inner(body: Expr, ctx: RuleContext): { g: Expr; outer: (u: Expr) => Exp
   const [first, ...rest] = body.args;
   // Only the first argument may vary (log's base, nthRoot's index are handled by other rules).
   if (rest.some((a) => !isConstant(a, ctx))) return undefined;
-  const definition = ctx.definitions.get(body.name);
-  if (definition !== undefined && definition.params.length !== 1) return undefined;
+  // Defined functions have their own rule (defined-function), which derives f' once.
+  if (ctx.definitions.has(body.name)) return undefined;
   return { g: first!, outer: (u) => fn(body.name, [u, ...rest], body.primes) };
 }
 

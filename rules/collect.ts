@@ -1,6 +1,6 @@
 import type { Expr } from '../src/expr.js';
 import { add, children, isNum, mul, neg, num, one, withChildren, zero } from '../src/expr.js';
-import { type RewriteRule } from '../src/rule.js';
+import { defineRewrite } from '../src/rule.js';
 
 /** One bottom-up pass of the identities below; each is exact wherever the input is defined. */
 function tidy(e: Expr): Expr {
@@ -41,7 +41,7 @@ function negate(e: Expr): Expr {
   return neg(e);
 }
 
-export default Object.freeze<RewriteRule>({
+export default defineRewrite({
   id: 'collect',
   title: 'Collect',
   law: '0 + u = u,\\ 1\\cdot u = u,\\ u\\cdot(-1) = -u,\\ 0 - u = -u',

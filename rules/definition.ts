@@ -8,6 +8,7 @@ export default defineRule({
   on: ['fn'],
   nests: false,
   when: (body, ctx) => ctx.definitions.has(body.name) && body.primes === 0,
+  // Reached for functions of several arguments, and for f(y) itself while f' is being derived.
   to: (body, ctx) => {
     const { params, body: definition } = ctx.definitions.get(body.name)!;
     return d(substitute(definition, new Map(params.map((p, i) => [p, body.args[i]!]))), ctx.wrt);

@@ -4,6 +4,7 @@
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
 import type { RewriteRule, Rule } from '../src/rule.js';
+import type { Strategy } from '../src/simplify.js';
 import abs from './abs.js';
 import chain from './chain.js';
 import collect from './collect.js';
@@ -11,6 +12,7 @@ import changeOfBase from './change-of-base.js';
 import constant from './constant.js';
 import constantMultiple from './constant-multiple.js';
 import definition from './definition.js';
+import definedFunction from './defined-function.js';
 import difference from './difference.js';
 import exponential from './exponential.js';
 import generalPower from './general-power.js';
@@ -46,6 +48,7 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   changeOfBase,
   rootAsPower,
   generalPower,
+  definedFunction,
   chain,
   power,
   exponential,
@@ -62,3 +65,71 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
 
 /** The tidy-up applied to each sub-derivation's result. */
 export const COLLECT: RewriteRule = collect;
+
+import addSubtract from './add-subtract.js';
+import cancel from './cancel.js';
+import collectPowers from './collect-powers.js';
+import combineLikeTerms from './combine-like-terms.js';
+import commonDenominator from './common-denominator.js';
+import divideThrough from './divide-through.js';
+import dropOne from './drop-one.js';
+import dropZero from './drop-zero.js';
+import expand from './expand.js';
+import factor from './factor.js';
+import foldConstants from './fold-constants.js';
+import multiplyFractions from './multiply-fractions.js';
+import negativeExponent from './negative-exponent.js';
+import regroup from './regroup.js';
+import separateFactor from './separate-factor.js';
+import signs from './signs.js';
+import splitFraction from './split-fraction.js';
+import substitute from './substitute.js';
+
+/**
+ * The normalising rules, in the order they are tried after every step: zeros and ones first (the
+ * textbook's "drop the term multiplied by 0"), then signs and numbers, then fractions and powers,
+ * then like terms, and last the definitions folded back wherever their bodies appear.
+ */
+export const NORMALISE: readonly RewriteRule[] = Object.freeze([
+  dropZero,
+  dropOne,
+  signs,
+  foldConstants,
+  regroup,
+  multiplyFractions,
+  negativeExponent,
+  collectPowers,
+  cancel,
+  combineLikeTerms,
+  substitute,
+]);
+
+/** Moves that first make an expression bigger; each is kept only when the end result is smaller. */
+export const STRATEGIES: readonly Strategy[] = Object.freeze([
+  { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
+  { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms }] },
+] satisfies Strategy[]);
+
+/** Routes to a result written in the user's defined functions; each is kept only when it ends in a substitution. */
+export const GOALS: readonly Strategy[] = Object.freeze([
+  {
+    id: 'add-and-subtract',
+    accept: 'substituted',
+    sequence: [{ rule: separateFactor, optional: true }, { rule: addSubtract }, { rule: splitFraction }, { rule: cancel }, { rule: factor }, { rule: substitute }],
+  },
+  {
+    id: 'split-then-fold',
+    accept: 'substituted',
+    sequence: [{ rule: splitFraction }, { rule: cancel, optional: true }, { rule: substitute }],
+  },
+  {
+    id: 'divide-through',
+    accept: 'substituted',
+    sequence: [{ rule: divideThrough }, { rule: splitFraction }, { rule: cancel }, { rule: negativeExponent }, { rule: substitute }],
+  },
+] satisfies Strategy[]);
+
+/** Every algebraic rule, for listing and tests. */
+export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
+  ...NORMALISE, expand, commonDenominator, splitFraction, factor, addSubtract, divideThrough, separateFactor, collect,
+]);

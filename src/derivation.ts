@@ -24,6 +24,7 @@ export interface DerivationJSON {
   readonly wrt: string;
   readonly result: string;
   readonly resultLatex: string;
+  readonly complete: boolean;
   readonly steps: readonly StepJSON[];
 }
 
@@ -87,8 +88,10 @@ export class Derivation {
     readonly steps: readonly Step[],
     readonly result: Expr,
     readonly definitions: readonly Definition[],
-    /** Normalisations applied to the input text. */
+    /** Normalisations applied to the input text, and what the derivation could not do. */
     readonly notes: readonly string[],
+    /** False when definitions were given but the result could not be written in terms of them. */
+    readonly complete: boolean = true,
     private readonly latexOptions: LatexOptions = {},
   ) {
     Object.freeze(this.steps);
@@ -130,6 +133,7 @@ export class Derivation {
       wrt: this.wrt,
       result: toText(this.result),
       resultLatex: toLatex(this.result, this.latexOptions),
+      complete: this.complete,
       steps: this.steps.map((s) => s.toJSON()),
     };
   }

@@ -187,3 +187,15 @@ export function size(e: Expr): number {
 }
 
 export { ZERO, ONE };
+
+/** A structural key: equal keys mean structurally equal expressions (for grouping and hashing). */
+export function key(e: Expr): string {
+  switch (e.kind) {
+    case 'num': return `${e.value.num}/${e.value.den}`;
+    case 'sym': return `$${e.name}`;
+    case 'const': return `#${e.name}`;
+    case 'fn': return `${e.name}${"'".repeat(e.primes)}(${e.args.map(key).join(',')})`;
+    case 'd': return `d(${key(e.body)},${e.wrt}${e.at === undefined ? '' : `,${key(e.at)}`})`;
+    default: return `${e.kind}(${children(e).map(key).join(',')})`;
+  }
+}

@@ -1,6 +1,7 @@
 // Public API, and the one place the rule list is wired into the engine.
 
-import { COLLECT, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
+import substituteRule from '../rules/substitute.js';
 import { Derivation } from './derivation.js';
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
@@ -8,6 +9,7 @@ import { d, dependsOn, freeSymbols, nodes } from './expr.js';
 import { canonicalName } from './functions.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
 import { rewriteDerivatives } from './rewrite.js';
+import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
 import type { Method } from './rule.js';
 
 /** Options for `derive`. */
@@ -22,6 +24,11 @@ export interface DeriveOptions {
   readonly limits?: Partial<ParseLimits>;
   /** Most rule applications one derivation may take. */
   readonly maxSteps?: number;
+  /**
+   * Simplify the raw derivative step by step and, with definitions, fold it back into the defined
+   * functions (default true); false returns the raw result of the differentiation rules.
+   */
+  readonly simplify?: boolean;
 }
 
 export const DEFAULT_MAX_STEPS = 200_000;
@@ -82,16 +89,36 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   const others = new Set([...freeSymbols(expr), ...used.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const algebra: SimplifySettings = { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, maxSteps, latex };
   const start = d(expr, wrt);
-  const { steps, result } = rewriteDerivatives(start, {
+  const differentiated = rewriteDerivatives(start, {
     rules: DIFFERENTIATION_RULES,
     collect: COLLECT,
-    context: { method, definitions },
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    // An input that is itself a definition, f(x) = …, is differentiated through its body.
+    context: { method, definitions, inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]) },
+    maxSteps,
     latex,
+    simplify: (e) => simplify(e, algebra),
   });
+  const simplified = options.simplify === false ? { steps: [], result: differentiated.result } : simplify(differentiated.result, algebra);
+  const result = simplified.result;
+  const notes = [...parsed.notes];
+  const goal = foldTargets(expr, definitions);
+  const complete = options.simplify === false || goal.size === 0 || callsAny(result, goal);
+  if (!complete) notes.push(`The result could not be written in terms of ${[...goal].join(', ')}`);
   const text = typeof input === 'string' ? input : '';
-  return new Derivation(text, expr, wrt, start, steps, result, used, parsed.notes, latex);
+  return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, notes, complete, latex);
+}
+
+/** The defined functions a result should be written in: those the input calls or whose body it contains. */
+function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): Set<string> {
+  const targets = new Set<string>();
+  for (const def of definitions.values()) {
+    const one = new Map([[def.name, def]]);
+    if (callsAny(expr, new Set([def.name])) || applyEverywhere(expr, substituteRule, { definitions: one }) !== undefined) targets.add(def.name);
+  }
+  return targets;
 }
 
 export { Derivation, Step } from './derivation.js';

@@ -21,6 +21,18 @@ export interface RewriteSettings {
   readonly context: Omit<RuleContext, 'wrt'>;
   readonly maxSteps: number;
   readonly latex: LatexOptions;
+  /** Simplifies a defined function's derivative so it can be folded back (σ' = σ(1 − σ)). */
+  readonly simplify?: (e: Expr) => Rewritten;
+}
+
+/** The engine's step for reusing a defined function's derivative derived earlier. */
+export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative found above' });
+
+/** Shared by every sub-derivation of one derivation. */
+interface State {
+  left: number;
+  /** f → f'(param) for defined functions already differentiated. */
+  readonly derivatives: Map<string, { readonly param: string; readonly result: Expr }>;
 }
 
 /** The steps taken and the expression they end on. */
@@ -34,11 +46,10 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  const budget = { left: settings.maxSteps };
-  return run(start, settings, budget);
+  return run(start, settings, { left: settings.maxSteps, derivatives: new Map() });
 }
 
-function run(start: Expr, settings: RewriteSettings, budget: { left: number }): Rewritten {
+function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
   const steps: Step[] = [];
   let current = start;
   for (;;) {
@@ -76,13 +87,32 @@ function run(start: Expr, settings: RewriteSettings, budget: { left: number }): 
 }
 
 /** A sub-derivation: the rewrite of one part's derivative, then its collect step if that changes anything. */
-function runPart(start: Expr, settings: RewriteSettings, budget: { left: number }): Rewritten {
+function runPart(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
   const part = run(start, settings, budget);
-  const collected = settings.collect?.apply(part.result);
+  const collected = settings.collect?.apply(part.result, settings.context);
   if (collected === undefined || settings.collect === undefined) return part;
   const { id, title } = settings.collect;
   const step = new Step(id, title, part.result, collected, [], [], undefined, settings.latex);
   return { steps: [...part.steps, step], result: collected };
+}
+
+/**
+ * The derivative of the outer function f(y) with respect to y. A defined function's derivative is
+ * derived from its definition once, simplified so it can be folded back into f, and recalled later.
+ */
+function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state: State): Rewritten {
+  const defined = body.kind === 'fn' && settings.context.definitions.has(body.name) ? body.name : undefined;
+  if (defined === undefined) return runPart(d(body, y), settings, state);
+  const known = state.derivatives.get(defined);
+  if (known !== undefined) {
+    const result = substitute(known.result, new Map([[known.param, sym(y)]]));
+    return { steps: [new Step(RECALL.id, RECALL.title, d(body, y), result, [], [], undefined, settings.latex)], result };
+  }
+  const inside = new Set([...settings.context.inside, defined]);
+  const part = runPart(d(body, y), { ...settings, context: { ...settings.context, inside } }, state);
+  const simplified = settings.simplify?.(part.result) ?? { steps: [], result: part.result };
+  state.derivatives.set(defined, { param: y, result: simplified.result });
+  return { steps: [...part.steps, ...simplified.steps], result: simplified.result };
 }
 
 /**
@@ -93,13 +123,13 @@ function runPart(start: Expr, settings: RewriteSettings, budget: { left: number 
 function deriveParts(
   template: Expr,
   settings: RewriteSettings,
-  budget: { left: number },
+  budget: State,
 ): { shown: Expr; resolved: Expr; substeps: Step[] } {
   const substeps: Step[] = [];
   let shown = template;
   for (let path = findPath(shown, isEvaluatedDerivative); path !== undefined; path = findPath(shown, isEvaluatedDerivative)) {
     const placeholder = at(shown, path) as Extract<Expr, { kind: 'd' }>;
-    const part = runPart(d(placeholder.body, placeholder.wrt), settings, budget);
+    const part = outerDerivative(placeholder.body, placeholder.wrt, settings, budget);
     substeps.push(...part.steps);
     shown = replaceAt(shown, path, substitute(part.result, new Map([[placeholder.wrt, placeholder.at!]])));
   }

@@ -16,6 +16,8 @@ export interface RuleContext {
   readonly wrt: string;
   readonly method: Method;
   readonly definitions: ReadonlyMap<string, Definition>;
+  /** Defined functions whose own derivative is being derived here, from their definition. */
+  readonly inside: ReadonlySet<string>;
 }
 
 /** A per-instance explanation: `text` names slots as {u}, filled with `values` by a printer. */
@@ -126,10 +128,25 @@ export function defineTableRule(spec: { id: string; title: string; law: string; 
   });
 }
 
-/** A rewrite of a whole expression (not of a derivative): returns the new form, or undefined if nothing changes. */
+/** What an algebraic rule may know: the user's definitions (for substituting them back). */
+export interface AlgebraContext {
+  readonly definitions: ReadonlyMap<string, Definition>;
+}
+
+/**
+ * An algebraic rewrite at one node: returns the node's new form, or undefined where it does not
+ * apply. It must never return a form structurally equal to the node.
+ */
 export interface RewriteRule {
   readonly id: string;
   readonly title: string;
   readonly law: string;
-  apply(e: Expr): Expr | undefined;
+  apply(e: Expr, ctx: AlgebraContext): Expr | undefined;
+  /** Said of the node before the rewrite (e.g. the factor a cancellation assumes is non-zero). */
+  note?(e: Expr, ctx: AlgebraContext): Note | undefined;
+}
+
+/** Declares an algebraic rule (frozen). */
+export function defineRewrite(rule: RewriteRule): RewriteRule {
+  return Object.freeze(rule);
 }

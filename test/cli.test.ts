@@ -20,15 +20,17 @@ describe('CLI', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('1. [quotient] Quotient rule');
     expect(out.stdout).toMatch(/^ {3}1\.1\. \[constant\]/m);
-    expect(out.stdout).toContain('Result: (0 * (1 + exp(-x)) - 1 * (-exp(-x))) / (1 + exp(-x))^2');
+    expect(out.stdout).toContain('2. [substitute-parts] Substitute the derivatives of the parts.\n   = (0 * (1 + exp(-x)) - 1 * (-exp(-x))) / (1 + exp(-x))^2');
+    expect(out.stdout).toContain('Result: exp(-x) / (1 + exp(-x))^2');
     expect(out.stderr).toBe('');
   });
 
   it('--format json has the documented shape', () => {
     const out = run('-(t*log(yhat)+(1-t)*log(1-yhat))', '--wrt', 'yhat', '--format', 'json');
     const json = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['input', 'wrt', 'result', 'resultLatex', 'steps']);
+    expect(Object.keys(json)).toEqual(['input', 'wrt', 'result', 'resultLatex', 'complete', 'steps']);
     expect(json.wrt).toBe('ŷ');
+    expect(json.result).toBe('(ŷ - t) / (ŷ * (1 - ŷ))');
     const steps = json.steps as Array<Record<string, unknown>>;
     expect(Object.keys(steps[0]!)).toEqual(['rule', 'explanation', 'before', 'after', 'beforeLatex', 'afterLatex', 'substeps']);
     const product = steps.find((s) => s.rule === 'product')!;
@@ -39,7 +41,20 @@ describe('CLI', () => {
     const out = run('σ(2x)', '--define', 'σ(x)=1/(1+exp(-x))', '--format', 'latex');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('\\begin{aligned}');
-    expect(out.stdout).toContain('\\text{chain}');
+    expect(out.stdout).toContain('\\text{defined-function}');
+    expect(out.stdout).toContain('2 \\, \\sigma(2 \\, x) \\, \\left(1 - \\sigma(2 \\, x)\\right)');
+  });
+
+  it('the README\'s σ example ends in σ(x)·(1 − σ(x))', () => {
+    const out = run('1/(1+exp(-x))', '--define', 'σ(x)=1/(1+exp(-x))');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/\[substitute\] Substitute the definition back: 1 \/ \(1 \+ exp\(-x\)\) is σ\(x\)\.\n\s+= σ\(x\) \* \(1 - σ\(x\)\)/);
+    expect(out.stdout.trimEnd().endsWith('Result: σ(x) * (1 - σ(x))')).toBe(true);
+  });
+
+  it('--method chain takes the chain-rule route', () => {
+    const out = run('1/(1+exp(-x))', '--method', 'chain', '--format', 'json');
+    expect((JSON.parse(out.stdout) as { steps: Array<{ rule: string }> }).steps[0]!.rule).toBe('negative-power');
   });
 
   it('bad input: one line on stderr naming the problem and position, exit 2, nothing on stdout', () => {

@@ -3,17 +3,18 @@
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COLLECT, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { ALGEBRA_RULES, DIFFERENTIATION_RULES } from '../rules/index.js';
 import { parseDefinition, parseExpression } from '../src/parse.js';
 import { applies, type Method, type RuleContext } from '../src/rule.js';
 import { toText } from '../src/text.js';
 
 const sigmoid = parseDefinition('σ(x) = 1/(1+exp(-x))');
-const definitions = new Map([[sigmoid.name, sigmoid]]);
+const loss = parseDefinition('L(a, b) = (a - b)^2');
+const definitions = new Map([[sigmoid.name, sigmoid], [loss.name, loss]]);
 
 function rewrite(input: string, method: Method = 'quotient', wrt = 'x'): { id: string; out: string } {
   const body = parseExpression(input, definitions).expr;
-  const ctx: RuleContext = { wrt, method, definitions };
+  const ctx: RuleContext = { wrt, method, definitions, inside: new Set() };
   const rule = DIFFERENTIATION_RULES.find((r) => applies(r, body, ctx));
   if (rule === undefined) throw new Error(`no rule for ${input}`);
   return { id: rule.id, out: toText(rule.to(body as never, ctx)) };
@@ -30,7 +31,7 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   quotient: [['1 / x', '(derivative(1, x) * x - 1 * derivative(x, x)) / x^2'], ['sin(x) / x', '(derivative(sin(x), x) * x - sin(x) * derivative(x, x)) / x^2']],
   reciprocal: [['1 / x', '-(derivative(x, x) / x^2)', 'reciprocal'], ['3 / x', '-(3 * derivative(x, x) / x^2)', 'reciprocal']],
   'negative-power': [['1 / (1 + x)', 'derivative((1 + x)^(-1), x)', 'chain'], ['2 / x', 'derivative(2 * x^(-1), x)', 'chain']],
-  chain: [['sin(2x)', 'derivative(sin(y), y, 2 * x) * derivative(2 * x, x)'], ['(1 + x)^3', 'derivative(y^3, y, 1 + x) * derivative(1 + x, x)'], ['2^(x^2)', 'derivative(2^y, y, x^2) * derivative(x^2, x)'], ['f(x^2)', "derivative(f(y), y, x^2) * derivative(x^2, x)"], ['σ(2x)', 'derivative(σ(y), y, 2 * x) * derivative(2 * x, x)'], ['log(y + x)', 'derivative(log(u), u, y + x) * derivative(y + x, x)']],
+  chain: [['sin(2x)', 'derivative(sin(y), y, 2 * x) * derivative(2 * x, x)'], ['(1 + x)^3', 'derivative(y^3, y, 1 + x) * derivative(1 + x, x)'], ['2^(x^2)', 'derivative(2^y, y, x^2) * derivative(x^2, x)'], ['f(x^2)', "derivative(f(y), y, x^2) * derivative(x^2, x)"], ['log(y + x)', 'derivative(log(u), u, y + x) * derivative(y + x, x)']],
   power: [['x^3', '3 * x^2'], ['x^2', '2 * x'], ['x^-1', '-x^(-2)'], ['x^0.5', '0.5 * x^(-0.5)'], ['x^n', 'n * x^(n - 1)'], ['x^1', '1']],
   exponential: [['exp(x)', 'exp(x)'], ['e^x', 'e^x'], ['2^x', '2^x * ln(2)'], ['a^x', 'a^x * ln(a)']],
   'general-power': [['x^x', 'x^x * derivative(x * ln(x), x)'], ['(1 + x)^sin(x)', '(1 + x)^sin(x) * derivative(sin(x) * ln(1 + x), x)']],
@@ -43,7 +44,8 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   hyperbolic: [['sinh(x)', 'cosh(x)'], ['cosh(x)', 'sinh(x)'], ['tanh(x)', '1 - tanh(x)^2'], ['sech(x)', '-(sech(x) * tanh(x))'], ['csch(x)', '-(csch(x) * coth(x))'], ['coth(x)', '-csch(x)^2']],
   'inverse-trigonometric': [['asin(x)', '1 / sqrt(1 - x^2)'], ['acos(x)', '-(1 / sqrt(1 - x^2))'], ['atan(x)', '1 / (1 + x^2)'], ['asec(x)', '1 / (abs(x) * sqrt(x^2 - 1))'], ['acsc(x)', '-(1 / (abs(x) * sqrt(x^2 - 1)))'], ['acot(x)', '-(1 / (1 + x^2))']],
   'inverse-hyperbolic': [['asinh(x)', '1 / sqrt(x^2 + 1)'], ['acosh(x)', '1 / sqrt(x^2 - 1)'], ['atanh(x)', '1 / (1 - x^2)'], ['asech(x)', '-(1 / (x * sqrt(1 - x^2)))'], ['acsch(x)', '-(1 / (abs(x) * sqrt(1 + x^2)))'], ['acoth(x)', '1 / (1 - x^2)']],
-  definition: [['σ(x)', 'derivative(1 / (1 + exp(-x)), x)']],
+  'defined-function': [['σ(2x)', 'derivative(σ(y), y, 2 * x) * derivative(2 * x, x)'], ['σ(x)', 'derivative(σ(y), y, x) * derivative(x, x)']],
+  definition: [['L(x, 2)', 'derivative((x - 2)^2, x)'], ['L(3x, t)', 'derivative((3 * x - t)^2, x)']],
   'undefined-function': [['f(x)', "f'(x)"], ["f'(x)", "f''(x)"]],
 };
 
@@ -60,9 +62,13 @@ describe('rule modules', () => {
     const files = readdirSync(new URL('../rules/', import.meta.url))
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
       .map((f) => f.replace(/\.ts$/, ''));
-    const ids = [...DIFFERENTIATION_RULES.map((r) => r.id), COLLECT.id];
+    const ids = [...DIFFERENTIATION_RULES, ...ALGEBRA_RULES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...files].sort());
+    for (const rule of ALGEBRA_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(Object.isFrozen(rule)).toBe(true);
+    }
     for (const rule of DIFFERENTIATION_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(rule.title.length).toBeGreaterThan(0);
@@ -72,6 +78,8 @@ describe('rule modules', () => {
     }
   });
 });
+
+const COLLECT = ALGEBRA_RULES.find((r) => r.id === 'collect')!;
 
 describe('collect', () => {
   it.each([
@@ -84,10 +92,10 @@ describe('collect', () => {
     ['x / 1', 'x'],
     ['0 * sin(x) + y', 'y'],
   ])('%s → %s', (input, expected) => {
-    expect(toText(COLLECT.apply(parseExpression(input).expr)!)).toBe(expected);
+    expect(toText(COLLECT.apply(parseExpression(input).expr, { definitions: new Map() })!)).toBe(expected);
   });
 
   it('returns undefined when there is nothing to collect', () => {
-    for (const input of ['exp(y)', '-1', '-x^2', 'x * y + 1']) expect(COLLECT.apply(parseExpression(input).expr)).toBeUndefined();
+    for (const input of ['exp(y)', '-1', '-x^2', 'x * y + 1']) expect(COLLECT.apply(parseExpression(input).expr, { definitions: new Map() })).toBeUndefined();
   });
 });

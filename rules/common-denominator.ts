@@ -1,0 +1,24 @@
+import type { Expr } from '../src/expr.js';
+import { div, key, one } from '../src/expr.js';
+import { productOf, sumOf, termsOf } from '../src/algebra.js';
+import { defineRewrite } from '../src/rule.js';
+
+export default defineRewrite({
+  id: 'common-denominator',
+  title: 'Bring to a common denominator',
+  law: '\\frac{a}{b} + \\frac{c}{d} = \\frac{a\\,d + c\\,b}{b\\,d}',
+  apply: (e) => {
+    if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
+    const terms = termsOf(e).map((t) => ({ ...t, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
+    if (!terms.some((t) => t.expr.kind === 'div')) return undefined;
+    const denominators: Expr[] = [];
+    for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => key(d) === key(t.bottom))) denominators.push(t.bottom);
+    const numerator = sumOf(
+      terms.map((t) => ({
+        negative: t.negative,
+        expr: productOf([t.top, ...denominators.filter((d) => t.expr.kind !== 'div' || key(d) !== key(t.bottom))]),
+      })),
+    );
+    return div(numerator, productOf(denominators));
+  },
+});

@@ -1,0 +1,35 @@
+import type { Expr } from '../src/expr.js';
+import { productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
+import { defineRewrite } from '../src/rule.js';
+
+/** The signed terms of a product of sums, multiplied out. */
+function expandProduct(factors: readonly Expr[]): Term[] {
+  let acc: Term[] = [{ negative: false, expr: productOf([]) }];
+  for (const f of factors) {
+    const terms = termsOf(f);
+    acc = acc.flatMap((a) => terms.map((t) => ({ negative: a.negative !== t.negative, expr: productOf([a.expr, t.expr]) })));
+  }
+  return acc;
+}
+
+const isSum = (e: Expr): boolean => termsOf(e).length > 1;
+
+export default defineRewrite({
+  id: 'expand',
+  title: 'Expand the products',
+  law: 'a\\,(b + c) = a\\,b + a\\,c',
+  apply: (e) => {
+    // In a sum, every term that is a product over a sum is multiplied out, in one step; a lone
+    // product (a denominator such as ŷ(1 − ŷ)) is left factored.
+    if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
+    const terms = termsOf(e);
+    if (!terms.some((t) => t.expr.kind === 'mul' && t.expr.factors.some(isSum))) return undefined;
+    return sumOf(
+      terms.flatMap((t) =>
+        t.expr.kind === 'mul' && t.expr.factors.some(isSum)
+          ? expandProduct(t.expr.factors).map((x) => ({ negative: x.negative !== t.negative, expr: x.expr }))
+          : [t],
+      ),
+    );
+  },
+});

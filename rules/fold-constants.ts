@@ -1,0 +1,41 @@
+import type { Expr } from '../src/expr.js';
+import { add, mul, num } from '../src/expr.js';
+import { numericValue } from '../src/algebra.js';
+import { addQ, divQ, mulQ, ONE, ZERO } from '../src/rational.js';
+import { defineRewrite } from '../src/rule.js';
+
+const isLiteral = (e: Expr): boolean => e.kind === 'num';
+
+export default defineRewrite({
+  id: 'fold-constants',
+  title: 'Fold the numbers',
+  law: '2 \\cdot 3 = 6,\\quad \\tfrac{1}{2} + \\tfrac{1}{3} = \\tfrac{5}{6},\\quad x \\cdot 2 = 2x',
+  apply: (e) => {
+    if (e.kind === 'num') return undefined;
+    // Arithmetic on literals only; a literal written as −n or n/m already reads as one number.
+    const value = e.kind === 'neg' || e.kind === 'div' ? undefined : numericValue(e);
+    if (value !== undefined) return num(value);
+    if (e.kind === 'mul' && e.factors.filter(isLiteral).length >= 2) {
+      const product = e.factors.filter(isLiteral).reduce((acc, f) => mulQ(acc, numericValue(f)!), ONE);
+      const rest = e.factors.filter((f) => !isLiteral(f));
+      return rest.length === 0 ? num(product) : mul(num(product), ...rest);
+    }
+    // A lone number leads its product, as it is written: x·2 = 2x.
+    if (e.kind === 'mul' && e.factors.filter(isLiteral).length === 1 && !isLiteral(e.factors[0]!)) {
+      return mul(e.factors.find(isLiteral)!, ...e.factors.filter((f) => !isLiteral(f)));
+    }
+    if (e.kind === 'add' && e.terms.filter(isLiteral).length >= 2) {
+      const total = e.terms.filter(isLiteral).reduce((acc, t) => addQ(acc, numericValue(t)!), ZERO);
+      const rest = e.terms.filter((t) => !isLiteral(t));
+      return rest.length === 0 ? num(total) : add(...rest, num(total));
+    }
+    if (e.kind === 'div') {
+      const top = numericValue(e.num);
+      const bottom = numericValue(e.den);
+      // A quotient of two literals is already an exact fraction; anything else numeric folds.
+      const literal = e.num.kind === 'num' && e.den.kind === 'num';
+      if (top !== undefined && bottom !== undefined && bottom.num !== 0n && !literal) return num(divQ(top, bottom));
+    }
+    return undefined;
+  },
+});

@@ -1,0 +1,27 @@
+import { div, fn, neg, num, one, pow } from '../src/expr.js';
+import { numericValue } from '../src/algebra.js';
+import { negQ } from '../src/rational.js';
+import { defineRewrite } from '../src/rule.js';
+
+// Numeric negative exponents become fractions (u^{-2} = 1/u^2, as a textbook writes them), and the
+// reciprocal of an exponential becomes a negative exponent (1/e^{x} = e^{-x}); the two never undo
+// each other because e^{-x} has a symbolic exponent.
+export default defineRewrite({
+  id: 'negative-exponent',
+  title: 'Negative exponent as a fraction',
+  law: 'u^{-n} = \\frac{1}{u^{n}},\\quad \\frac{1}{e^{u}} = e^{-u}',
+  apply: (e) => {
+    if (e.kind === 'pow') {
+      const n = numericValue(e.exp);
+      if (n !== undefined && n.num < 0n) return div(one, pow(e.base, num(negQ(n))));
+    }
+    if (e.kind === 'div' && e.num.kind === 'num' && e.num.value.num === 1n && e.num.value.den === 1n) {
+      const den = e.den;
+      if (den.kind === 'fn' && den.name === 'exp') return fn('exp', [neg(den.args[0]!)]);
+      if (den.kind === 'pow' && den.base.kind === 'const' && den.base.name === 'e' && numericValue(den.exp) === undefined) {
+        return pow(den.base, neg(den.exp));
+      }
+    }
+    return undefined;
+  },
+});

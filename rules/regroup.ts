@@ -1,0 +1,19 @@
+import type { Expr } from '../src/expr.js';
+import { add, children, mul } from '../src/expr.js';
+
+/** Every level of a nested product (or sum) at once, so one step removes all the inner parentheses. */
+function flatten(e: Expr, kind: 'mul' | 'add'): Expr[] {
+  return children(e).flatMap((k) => (k.kind === kind ? flatten(k, kind) : [k]));
+}
+import { defineRewrite } from '../src/rule.js';
+
+export default defineRewrite({
+  id: 'regroup',
+  title: 'Remove the inner parentheses',
+  law: 'a\\,(b\\,c) = a\\,b\\,c,\\quad a + (b + c) = a + b + c',
+  apply: (e) => {
+    if (e.kind === 'mul' && e.factors.some((f) => f.kind === 'mul')) return mul(...flatten(e, 'mul'));
+    if (e.kind === 'add' && e.terms.some((t) => t.kind === 'add')) return add(...flatten(e, 'add'));
+    return undefined;
+  },
+});

@@ -1,0 +1,34 @@
+import type { Expr } from '../src/expr.js';
+import { div, key } from '../src/expr.js';
+import { fromMonomial, monomialOf, productOf, termFactorKeys } from '../src/algebra.js';
+import { ONE } from '../src/rational.js';
+import { defineRewrite } from '../src/rule.js';
+
+/**
+ * Splits N/D into (what does not take part) · (the fraction whose numerator is made of the
+ * denominator's own terms): 2x·e^{-x²}/(2·(1 + e^{-x²})²) = x · e^{-x²}/(1 + e^{-x²})².
+ */
+function separate(e: Expr): Expr | undefined {
+  if (e.kind !== 'div') return undefined;
+  const top = monomialOf(e.num);
+  const bottom = monomialOf(e.den);
+  if (top.divisors.length > 0 || bottom.divisors.length > 0) return undefined;
+  const related = bottom.factors.map((f) => ({ f, keys: termFactorKeys(f) }));
+  const inside = top.factors.filter((f) => related.some((r) => r.keys.has(key(f))));
+  const keptBottom = related.filter((r) => inside.some((f) => r.keys.has(key(f)))).map((r) => r.f);
+  if (inside.length === 0 || keptBottom.length === 0) return undefined;
+  const outsideTop = top.factors.filter((f) => !inside.includes(f));
+  const outsideBottom = bottom.factors.filter((f) => !keptBottom.includes(f));
+  const coef = { num: top.coef.num * bottom.coef.den, den: top.coef.den * bottom.coef.num };
+  const numeric = !(coef.num === coef.den);
+  if (outsideTop.length === 0 && outsideBottom.length === 0 && !numeric) return undefined;
+  const rest = fromMonomial({ coef: numeric ? (coef.den < 0n ? { num: -coef.num, den: -coef.den } : coef) : ONE, factors: outsideTop, divisors: outsideBottom });
+  return productOf([rest, div(productOf(inside), productOf(keptBottom))]);
+}
+
+export default defineRewrite({
+  id: 'separate-factor',
+  title: 'Take the factors that do not take part out of the fraction',
+  law: '\\frac{c\\,N}{k\\,D} = \\frac{c}{k} \\cdot \\frac{N}{D}',
+  apply: separate,
+});

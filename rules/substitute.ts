@@ -1,0 +1,96 @@
+import type { Expr } from '../src/expr.js';
+import { children, constant, div, fn, isNum, key, mul, neg, num, one, pow } from '../src/expr.js';
+import type { Definition } from '../src/parse.js';
+import { monomialOf, termFactorKeys } from '../src/algebra.js';
+import { defineRewrite, type AlgebraContext } from '../src/rule.js';
+
+/** exp(u) and e^u are one shape to the matcher, as are (−2)·x and −(2·x). */
+function shape(e: Expr): Expr {
+  if (e.kind === 'fn' && e.name === 'exp' && e.primes === 0) return pow(constant('e'), e.args[0]!);
+  if (e.kind === 'mul' && e.factors[0]!.kind === 'neg') return neg(mul(e.factors[0]!.arg, ...e.factors.slice(1)));
+  if (e.kind === 'mul' && e.factors[0]!.kind === 'num' && e.factors[0]!.value.num < 0n) {
+    const [first, ...rest] = e.factors as [Extract<Expr, { kind: 'num' }>, ...Expr[]];
+    return neg(mul(num(-first.value.num, first.value.den), ...rest));
+  }
+  return e;
+}
+
+/**
+ * Matches `pattern` (a definition's body, its parameters as wildcards) against `target`; the terms
+ * of a sum and the factors of a product match in any order. Returns the bindings, or undefined.
+ */
+function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
+  const p = shape(pattern);
+  const t = shape(target);
+  if (p.kind === 'sym' && params.has(p.name)) {
+    const seen = bound.get(p.name);
+    if (seen !== undefined) return key(seen) === key(t);
+    bound.set(p.name, t);
+    return true;
+  }
+  if (p.kind !== t.kind) return false;
+  if (p.kind === 'num' || p.kind === 'sym' || p.kind === 'const') return key(p) === key(t);
+  if (p.kind === 'fn' && (t.kind !== 'fn' || p.name !== t.name || p.primes !== t.primes)) return false;
+  if (p.kind === 'd') return false;
+  const pk = children(p);
+  const tk = children(t);
+  if (pk.length !== tk.length) return false;
+  if (p.kind === 'add' || p.kind === 'mul') return matchUnordered(pk, tk, params, bound);
+  return pk.every((k, i) => match(k, tk[i]!, params, bound));
+}
+
+function matchUnordered(pk: readonly Expr[], tk: readonly Expr[], params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
+  if (pk.length === 0) return true;
+  const [first, ...rest] = pk;
+  for (let i = 0; i < tk.length; i++) {
+    const trial = new Map(bound);
+    if (match(first!, tk[i]!, params, trial) && matchUnordered(rest, [...tk.slice(0, i), ...tk.slice(i + 1)], params, trial)) {
+      for (const [k, v] of trial) bound.set(k, v);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a factor of `top` is a factor of one of the terms of `bottom`. */
+function shares(top: Expr, bottom: Expr): boolean {
+  const keys = termFactorKeys(bottom);
+  return monomialOf(top).factors.some((f) => keys.has(key(f)));
+}
+
+/** The call whose body `e` is, if any definition's body matches it; 1/D^n is read as (1/D)^n. */
+function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
+  if (e.kind === 'div' && e.den.kind === 'pow' && e.den.exp.kind === 'num' && e.den.exp.value.den === 1n && e.den.exp.value.num > 1n) {
+    const inner = foldBody(div(e.num, e.den.base), ctx);
+    if (inner !== undefined && isNum(e.num, 1)) return { ...inner, call: pow(inner.call, e.den.exp) };
+  }
+  // N/D is N·f(u) when 1/D is f's body (2 sin(x)/(1 + e^{-x}) = 2 sin(x) σ(x)), when N has nothing
+  // in common with D's terms: e^{-x}/(1 + e^{-x}) is left for the routes that make it σ(−x).
+  if (e.kind === 'div' && !isNum(e.num, 1) && !shares(e.num, e.den)) {
+    const reciprocal = foldBody(div(one, e.den), ctx);
+    if (reciprocal !== undefined) return { ...reciprocal, call: mul(e.num, reciprocal.call) };
+  }
+  return foldBody(e, ctx);
+}
+
+function foldBody(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
+  for (const definition of ctx.definitions.values()) {
+    if (definition.body.kind === 'sym') continue;
+    const bound = new Map<string, Expr>();
+    if (match(definition.body, e, new Set(definition.params), bound) && definition.params.every((p) => bound.has(p))) {
+      return { call: fn(definition.name, definition.params.map((p) => bound.get(p)!)), definition };
+    }
+  }
+  return undefined;
+}
+
+export default defineRewrite({
+  id: 'substitute',
+  title: 'Substitute the definition back',
+  law: 'f(x) = \\text{body} \\;\\Rightarrow\\; \\text{body}[x := u] = f(u)',
+  apply: (e, ctx) => fold(e, ctx)?.call,
+  note: (e, ctx) => {
+    const f = fold(e, ctx);
+    return f === undefined ? undefined : { text: '{body} is {call}', values: { body: e, call: f.call } };
+  },
+});

@@ -1,0 +1,178 @@
+// Views of an expression that algebraic rules share: a sum as signed terms, a product as an exact
+// coefficient times factors, a factor as base^exponent. Builders turn the views back into Exprs in
+// the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
+
+import type { Expr } from './expr.js';
+import { add, div, isNum, key, mul, neg, num, one, pow, sub, zero } from './expr.js';
+import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
+
+/** A term of a sum, with its sign kept apart. */
+export interface Term {
+  readonly negative: boolean;
+  readonly expr: Expr;
+}
+
+/** The signed terms of a sum or difference, flattening nested sums and negations. */
+export function termsOf(e: Expr): Term[] {
+  const out: Term[] = [];
+  const visit = (node: Expr, negative: boolean): void => {
+    if (node.kind === 'add') for (const t of node.terms) visit(t, negative);
+    else if (node.kind === 'sub') {
+      visit(node.left, negative);
+      visit(node.right, !negative);
+    } else if (node.kind === 'neg') visit(node.arg, !negative);
+    else if (node.kind === 'num' && node.value.num < 0n) out.push({ negative: !negative, expr: num(negQ(node.value)) });
+    else out.push({ negative, expr: node });
+  };
+  visit(e, false);
+  return out;
+}
+
+/** A sum built from signed terms in their order; with `leadPositive`, a positive term first (ŷ − t, not −t + ŷ). */
+export function sumOf(terms: readonly Term[], leadPositive = false): Expr {
+  if (terms.length === 0) return zero;
+  const lead = leadPositive ? terms.findIndex((t) => !t.negative) : 0;
+  const ordered = lead <= 0 ? [...terms] : [terms[lead]!, ...terms.slice(0, lead), ...terms.slice(lead + 1)];
+  let acc: Expr = ordered[0]!.negative ? neg(ordered[0]!.expr) : ordered[0]!.expr;
+  for (const t of ordered.slice(1)) {
+    if (t.negative) acc = sub(acc, t.expr);
+    else acc = acc.kind === 'add' ? add(...acc.terms, t.expr) : add(acc, t.expr);
+  }
+  return acc;
+}
+
+/** The exact value of a number literal or of arithmetic on number literals, if it is one. */
+export function numericValue(e: Expr): Rational | undefined {
+  switch (e.kind) {
+    case 'num': return e.value;
+    case 'neg': {
+      const v = numericValue(e.arg);
+      return v === undefined ? undefined : negQ(v);
+    }
+    case 'add': case 'sub': case 'mul': case 'div': {
+      let acc: Rational | undefined;
+      const kids = e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.kind === 'sub' ? [e.left, e.right] : [e.num, e.den];
+      for (const [i, k] of kids.entries()) {
+        const v = numericValue(k);
+        if (v === undefined) return undefined;
+        if (i === 0) acc = v;
+        else if (e.kind === 'add') acc = addQ(acc!, v);
+        else if (e.kind === 'sub') acc = addQ(acc!, negQ(v));
+        else if (e.kind === 'mul') acc = mulQ(acc!, v);
+        else if (v.num === 0n) return undefined;
+        else acc = divQ(acc!, v);
+      }
+      return acc;
+    }
+    case 'pow': {
+      const base = numericValue(e.base);
+      const exponent = numericValue(e.exp);
+      if (base === undefined || exponent === undefined || !isIntegerQ(exponent)) return undefined;
+      const n = exponent.num < 0n ? -exponent.num : exponent.num;
+      if (n > 64n || (base.num === 0n && exponent.num < 0n)) return undefined;
+      let acc = ONE;
+      for (let i = 0n; i < n; i++) acc = mulQ(acc, base);
+      return exponent.num < 0n ? divQ(ONE, acc) : acc;
+    }
+    default: return undefined;
+  }
+}
+
+/** A product seen as an exact coefficient times non-numeric factors (numerator and denominator). */
+export interface Monomial {
+  readonly coef: Rational;
+  readonly factors: readonly Expr[];
+  readonly divisors: readonly Expr[];
+}
+
+/** The monomial view of a term: 3·x·y/(2z) is 3/2 · [x, y] / [z]. */
+export function monomialOf(e: Expr): Monomial {
+  let coef = ONE;
+  const factors: Expr[] = [];
+  const divisors: Expr[] = [];
+  const visit = (node: Expr, below: boolean): void => {
+    const value = numericValue(node);
+    if (value !== undefined) {
+      if (value.num === 0n && below) divisors.push(node);
+      else coef = below ? divQ(coef, value) : mulQ(coef, value);
+    } else if (node.kind === 'mul') for (const f of node.factors) visit(f, below);
+    else if (node.kind === 'neg') {
+      coef = negQ(coef);
+      visit(node.arg, below);
+    } else if (node.kind === 'div') {
+      visit(node.num, below);
+      visit(node.den, !below);
+    } else (below ? divisors : factors).push(node);
+  };
+  visit(e, false);
+  return { coef, factors, divisors };
+}
+
+/** A product of factors, flattened, without 1s; one factor stands alone, none is 1. */
+export function productOf(factors: readonly Expr[]): Expr {
+  const flat = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])).filter((f) => !isNum(f, 1));
+  return flat.length === 0 ? one : flat.length === 1 ? flat[0]! : mul(...flat);
+}
+
+/** A monomial as a textbook writes it: c·x/y, −x, x/2, 3x/(2y). */
+export function fromMonomial(m: Monomial): Expr {
+  if (m.coef.num === 0n) return zero;
+  const negative = m.coef.num < 0n;
+  const magnitude = negative ? negQ(m.coef) : m.coef;
+  const top = productOf([...(magnitude.num === 1n ? [] : [num(magnitude.num)]), ...m.factors]);
+  const bottom = productOf([...(magnitude.den === 1n ? [] : [num(magnitude.den)]), ...m.divisors]);
+  const body = isNum(bottom, 1) ? top : div(top, bottom);
+  return negative ? neg(body) : body;
+}
+
+/** The key under which like terms group: the sorted keys of the non-numeric factors. */
+export function likeKey(m: Monomial): string {
+  return `${m.factors.map(key).sort().join('*')}/${m.divisors.map(key).sort().join('*')}`;
+}
+
+/** A factor as base^exponent, the exponent exact when it is a number. */
+export interface Power {
+  readonly base: Expr;
+  readonly exp: Rational | Expr;
+}
+
+export const isRational = (e: Rational | Expr): e is Rational => !('kind' in e);
+
+/** base^exp of a factor: x^3 is (x, 3), x is (x, 1), e^y stays (e, y). */
+export function powerOf(e: Expr): Power {
+  if (e.kind === 'pow') {
+    const v = numericValue(e.exp);
+    return { base: e.base, exp: v ?? e.exp };
+  }
+  return { base: e, exp: ONE };
+}
+
+/** base^exp as an Expr: exponent 1 is the base itself, a negative exponent a fraction. */
+export function fromPower(base: Expr, exp: Rational | Expr): Expr {
+  if (!isRational(exp)) return pow(base, exp);
+  if (eqQ(exp, ONE)) return base;
+  if (eqQ(exp, ZERO)) return one;
+  return pow(base, num(exp));
+}
+
+export { ZERO, ONE };
+
+/** a − b when it is a number once like terms cancel (D − N = 1 for D = 1 + e^{-x}, N = e^{-x}). */
+export function constantDifference(a: Expr, b: Expr): Rational | undefined {
+  const totals = new Map<string, Rational>();
+  const terms = [...termsOf(a), ...termsOf(b).map((t) => ({ negative: !t.negative, expr: t.expr }))];
+  for (const t of terms) {
+    const m = monomialOf(t.expr);
+    const k = likeKey(m);
+    const coef = t.negative ? negQ(m.coef) : m.coef;
+    totals.set(k, addQ(totals.get(k) ?? ZERO, coef));
+  }
+  for (const [k, total] of totals) if (k !== '/' && total.num !== 0n) return undefined;
+  return totals.get('/') ?? ZERO;
+}
+
+/** The keys of a factor's base and of the factors of that base's terms: e^{-x} for (1 + e^{-x})². */
+export function termFactorKeys(factor: Expr): Set<string> {
+  const base = powerOf(factor).base;
+  return new Set([key(base), ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors.map(key))]);
+}

@@ -1,0 +1,55 @@
+// One table per algebraic rule module: a node, and what the rule rewrites it to (applied at the
+// root). Rows marked undefined are nodes the rule must leave alone.
+
+import { describe, expect, it } from 'vitest';
+import { ALGEBRA_RULES } from '../rules/index.js';
+import { parseDefinition, parseExpression } from '../src/parse.js';
+import { toText } from '../src/text.js';
+import { applyEverywhere } from '../src/simplify.js';
+
+const sigmoid = parseDefinition('σ(x) = 1/(1+exp(-x))');
+const ctx = { definitions: new Map([[sigmoid.name, sigmoid]]) };
+const rule = (id: string) => ALGEBRA_RULES.find((r) => r.id === id)!;
+const parse = (s: string) => parseExpression(s, ctx.definitions).expr;
+
+const TABLES: Record<string, Array<[string, string | undefined]>> = {
+  'drop-zero': [['0 * (1 + x) - 1 * y', '-(1 * y)'], ['x + 0', 'x'], ['0 / x', '0'], ['x - 0 * y', 'x'], ['x + y', undefined]],
+  'drop-one': [['1 * x', 'x'], ['x / 1', 'x'], ['x^1', 'x'], ['1^x', '1'], ['2 * x', undefined]],
+  signs: [['-(1 * (-y))', '1 * y'], ['-(-x)', 'x'], ['x * (-1)', '-x'], ['x - (-y)', 'x + y'], ['-(a + b)', '-a - b'], ['-(a / (-b))', 'a / b'], ['-x', undefined]],
+  'fold-constants': [['2 * 3 * x', '6 * x'], ['x * 2', '2 * x'], ['1 + 2', '3'], ['x + 1 + 2', 'x + 3'], ['(2 * 3) / 4', '1.5'], ['1 / 3', undefined]],
+  regroup: [['a * (b * (c * d))', 'a * b * c * d'], ['a + (b + c)', 'a + b + c'], ['a * b', undefined]],
+  'multiply-fractions': [['t * (1 / y)', 't / y'], ['(a / b) * (c / d)', 'a * c / (b * d)'], ['(a / b) / c', 'a / (b * c)'], ['a / (b / c)', 'a * c / b']],
+  'negative-exponent': [['x^(-2)', '1 / x^2'], ['1 / exp(x)', 'exp(-x)'], ['1 / e^x', 'e^(-x)'], ['exp(-x)', undefined]],
+  'collect-powers': [['x * x', 'x^2'], ['x^2 * x^3', 'x^5'], ['x * y * x', 'x^2 * y'], ['(x^2)^3', 'x^6'], ['(x^2)^0.5', undefined]],
+  cancel: [['(1 + x) / (1 + x)^2', '1 / (1 + x)'], ['12 * x / 8', '3 * x / 2'], ['t * s * (1 - s) / s', 't * (1 - s)'], ['x / y', undefined]],
+  'combine-like-terms': [['-t + t * y + y - t * y', 'y - t'], ['1 + x - x', '1'], ['2 * x + 3 * x', '5 * x'], ['x + y', undefined]],
+  expand: [['-(t * (1 - y)) + (1 - t) * y', '-t + t * y + y - t * y'], ['a * (b + c) + d', 'a * b + a * c + d'], ['y * (1 - y)', undefined]],
+  'common-denominator': [['-(t / y) + (1 - t) / (1 - y)', '(-(t * (1 - y)) + (1 - t) * y) / (y * (1 - y))'], ['a + b / c', '(a * c + b) / c']],
+  'split-fraction': [['(1 + exp(-x) - 1) / (1 + exp(-x))^2', '(1 + exp(-x)) / (1 + exp(-x))^2 - 1 / (1 + exp(-x))^2'], ['(a + b) / c', 'a / c + b / c'], ['a / c', undefined]],
+  factor: [['1 / d - 1 / d^2', '1 / d * (1 - 1 / d)'], ['x^2 - x^3', 'x^2 * (1 - x)'], ['a * b + a * c', 'a * (b + c)'], ['a + b', undefined]],
+  'add-subtract': [['exp(-x) / (1 + exp(-x))^2', '(1 + exp(-x) - 1) / (1 + exp(-x))^2'], ['x / (x + 2)^2', '(x + 2 - 2) / (x + 2)^2'], ['x / (1 + x^2)', undefined]],
+  'divide-through': [['exp(x) / (1 + exp(x))', '1 / ((1 + exp(x)) / exp(x))'], ['1 / (1 + x)', undefined]],
+  'separate-factor': [['2 * x * exp(-x^2) / (1 + exp(-x^2))^2', '2 * x * (exp(-x^2) / (1 + exp(-x^2))^2)'], ['exp(-x) / (2 * (1 + exp(-x)))', '1 / 2 * (exp(-x) / (1 + exp(-x)))'], ['exp(-x) / (1 + exp(-x))^2', undefined]],
+  substitute: [['1 / (1 + exp(-x))', 'σ(x)'], ['1 / (exp(-2 * x) + 1)', 'σ(2 * x)'], ['1 / (1 + e^(-t))', 'σ(t)'], ['1 / (1 + exp(-x))^2', 'σ(x)^2'], ['sin(x) / (1 + exp(-x))', 'sin(x) * σ(x)'], ['1 / (1 + exp(x))', undefined], ['1 / (2 + exp(-x))', undefined]],
+};
+
+describe('algebraic rule modules', () => {
+  for (const [id, rows] of Object.entries(TABLES)) {
+    describe(id, () => {
+      it.each(rows)('%s → %s', (input, expected) => {
+        const out = rule(id).apply(parse(input), ctx);
+        expect(out === undefined ? undefined : toText(out)).toBe(expected);
+      });
+    });
+  }
+
+  it('every algebraic rule except collect (tested with the differentiation rules) has a table', () => {
+    for (const r of ALGEBRA_RULES) if (r.id !== 'collect') expect(Object.keys(TABLES)).toContain(r.id);
+  });
+
+  it('applies a rule at every outermost place at once, and says what a cancellation assumes', () => {
+    const r = applyEverywhere(parse('a * b / a + c * d / c'), rule('cancel'), ctx)!;
+    expect(toText(r.after)).toBe('b + d');
+    expect(r.note?.text).toBe('assuming {c_0} ≠ 0; assuming {c_1} ≠ 0');
+  });
+});
