@@ -1,6 +1,6 @@
 import type { Expr } from '../src/expr.js';
 import { add, mul, num } from '../src/expr.js';
-import { numericValue } from '../src/algebra.js';
+import { isConstantExpr, numericValue } from '../src/algebra.js';
 import { addQ, divQ, mulQ, ONE, ZERO } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -20,9 +20,11 @@ export default defineRewrite({
       const rest = e.factors.filter((f) => !isLiteral(f));
       return rest.length === 0 ? num(product) : mul(num(product), ...rest);
     }
-    // A lone number leads its product, as it is written: x·2 = 2x.
-    if (e.kind === 'mul' && e.factors.filter(isLiteral).length === 1 && !isLiteral(e.factors[0]!)) {
-      return mul(e.factors.find(isLiteral)!, ...e.factors.filter((f) => !isLiteral(f)));
+    // Constants lead their product, numbers first, as they are written: x·ln(2)·2 = 2 ln(2) x.
+    if (e.kind === 'mul') {
+      const rank = (f: Expr): number => (isLiteral(f) ? 0 : isConstantExpr(f) ? 1 : 2);
+      const ordered = [...e.factors].sort((a, b) => rank(a) - rank(b));
+      if (ordered.some((f, i) => f !== e.factors[i])) return mul(...ordered);
     }
     if (e.kind === 'add' && e.terms.filter(isLiteral).length >= 2) {
       const total = e.terms.filter(isLiteral).reduce((acc, t) => addQ(acc, numericValue(t)!), ZERO);

@@ -76,9 +76,11 @@ import dropOne from './drop-one.js';
 import dropZero from './drop-zero.js';
 import expand from './expand.js';
 import factor from './factor.js';
+import groupTerms from './group-terms.js';
 import foldConstants from './fold-constants.js';
 import multiplyFractions from './multiply-fractions.js';
 import negativeExponent from './negative-exponent.js';
+import peelFactor from './peel-factor.js';
 import regroup from './regroup.js';
 import separateFactor from './separate-factor.js';
 import signs from './signs.js';
@@ -106,6 +108,11 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
 
 /** Moves that first make an expression bigger; each is kept only when the end result is smaller. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
+  { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', sequence: [{ rule: factor }, { rule: cancel }] },
+  { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
+  { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
+  { id: 'group-terms', accept: 'smaller', sequence: [{ rule: groupTerms }] },
+  { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
   { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms }] },
 ] satisfies Strategy[]);
@@ -131,5 +138,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, expand, commonDenominator, splitFraction, factor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, expand, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

@@ -3,7 +3,7 @@ import { numericValue } from '../src/algebra.js';
 import { negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
-// Numeric negative exponents become fractions (u^{-2} = 1/u^2, as a textbook writes them), and the
+// Negative integer exponents become fractions (u^{-2} = 1/u^2, as a textbook writes them), and the
 // reciprocal of an exponential becomes a negative exponent (1/e^{x} = e^{-x}); the two never undo
 // each other because e^{-x} has a symbolic exponent.
 export default defineRewrite({
@@ -13,7 +13,8 @@ export default defineRewrite({
   apply: (e) => {
     if (e.kind === 'pow') {
       const n = numericValue(e.exp);
-      if (n !== undefined && n.num < 0n) return div(one, pow(e.base, num(negQ(n))));
+      // Only integer exponents: x^{-2/3}/3 is already the compact form of a root's derivative.
+      if (n !== undefined && n.num < 0n && n.den === 1n) return div(one, pow(e.base, num(negQ(n))));
     }
     if (e.kind === 'div' && e.num.kind === 'num' && e.num.value.num === 1n && e.num.value.den === 1n) {
       const den = e.den;

@@ -3,7 +3,7 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr } from './expr.js';
-import { add, div, isNum, key, mul, neg, num, one, pow, sub, zero } from './expr.js';
+import { add, children, div, isNum, key, mul, neg, nodes, num, one, pow, sub, zero } from './expr.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 
 /** A term of a sum, with its sign kept apart. */
@@ -125,9 +125,20 @@ export function fromMonomial(m: Monomial): Expr {
   return negative ? neg(body) : body;
 }
 
-/** The key under which like terms group: the sorted keys of the non-numeric factors. */
+/** The key under which like terms group: base^exponent of each factor, so 2·x·x and x² are alike. */
 export function likeKey(m: Monomial): string {
-  return `${m.factors.map(key).sort().join('*')}/${m.divisors.map(key).sort().join('*')}`;
+  const exponents = new Map<string, Rational>();
+  const symbolic: string[] = [];
+  const put = (f: Expr, sign: 1 | -1): void => {
+    const p = powerOf(f);
+    if (!isRational(p.exp)) return void symbolic.push(`${sign}:${key(f)}`);
+    const k = key(p.base);
+    exponents.set(k, addQ(exponents.get(k) ?? ZERO, sign === 1 ? p.exp : negQ(p.exp)));
+  };
+  m.factors.forEach((f) => put(f, 1));
+  m.divisors.forEach((f) => put(f, -1));
+  const parts = [...exponents].filter(([, q]) => q.num !== 0n).map(([k, q]) => `${k}^${q.num}/${q.den}`);
+  return [...parts, ...symbolic].sort().join('*');
 }
 
 /** A factor as base^exponent, the exponent exact when it is a number. */
@@ -167,8 +178,9 @@ export function constantDifference(a: Expr, b: Expr): Rational | undefined {
     const coef = t.negative ? negQ(m.coef) : m.coef;
     totals.set(k, addQ(totals.get(k) ?? ZERO, coef));
   }
-  for (const [k, total] of totals) if (k !== '/' && total.num !== 0n) return undefined;
-  return totals.get('/') ?? ZERO;
+  const numbers = likeKey({ coef: ONE, factors: [], divisors: [] });
+  for (const [k, total] of totals) if (k !== numbers && total.num !== 0n) return undefined;
+  return totals.get(numbers) ?? ZERO;
 }
 
 /** The keys of a factor's base and of the factors of that base's terms: e^{-x} for (1 + e^{-x})². */
@@ -176,3 +188,38 @@ export function termFactorKeys(factor: Expr): Set<string> {
   const base = powerOf(factor).base;
   return new Set([key(base), ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors.map(key))]);
 }
+
+/** Whether `e` has no symbols but calls a function (ln 2, √3): a constant a reader takes in at once. */
+const isNamedConstant = (e: Expr): boolean => !hasSymbol(e) && [...nodes(e)].some((n) => n.kind === 'fn');
+
+function hasSymbol(e: Expr): boolean {
+  return [...nodes(e)].some((n) => n.kind === 'sym' || n.kind === 'd');
+}
+
+/**
+ * The size of `e` as its printed text parses: −3 is two nodes, 1/3 three, 0.5 one; a constant such
+ * as ln 2 counts as one node, as a numeric library would print it as one number.
+ */
+export function cost(e: Expr): number {
+  if (e.kind === 'num') {
+    const sign = e.value.num < 0n ? 1 : 0;
+    return sign + (isTerminatingDen(e.value.den) ? 1 : 3);
+  }
+  if (isNamedConstant(e)) return 1;
+  const kids = children(e);
+  const inner = kids.reduce((acc, k) => acc + cost(k), 0);
+  // a + b + c parses as two binary nodes; a call is its node and its name.
+  if (e.kind === 'add' || e.kind === 'mul') return kids.length - 1 + inner;
+  if (e.kind === 'fn') return 2 + inner;
+  return 1 + inner;
+}
+
+function isTerminatingDen(den: bigint): boolean {
+  let rest = den;
+  while (rest % 2n === 0n) rest /= 2n;
+  while (rest % 5n === 0n) rest /= 5n;
+  return rest === 1n;
+}
+
+/** Whether `e` is a constant: it contains no symbol (numbers, e, π, and functions of them). */
+export const isConstantExpr = (e: Expr): boolean => !hasSymbol(e);

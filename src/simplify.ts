@@ -6,7 +6,8 @@
 
 import { StepdiffError } from './errors.js';
 import type { Expr, Path } from './expr.js';
-import { at, children, key, nodes, replaceAt, size, withChildren } from './expr.js';
+import { at, children, key, nodes, replaceAt, withChildren } from './expr.js';
+import { cost } from './algebra.js';
 import type { LatexOptions } from './latex.js';
 import type { AlgebraContext, Note, RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
@@ -16,6 +17,8 @@ export interface Strategy {
   readonly id: string;
   /** The rules in order; an optional one is skipped where it does not apply. */
   readonly sequence: ReadonlyArray<{ readonly rule: RewriteRule; readonly optional?: boolean }>;
+  /** Where the first rule fires: at the node the strategy is tried on (default), or anywhere inside it. */
+  readonly start?: 'root' | 'inside';
   /** Keep the result when it is smaller, or when it substituted a definition back. */
   readonly accept: 'smaller' | 'substituted';
 }
@@ -113,7 +116,7 @@ class Run {
     let substituted = false;
     for (const [i, { rule, optional }] of strategy.sequence.entries()) {
       // The first rule must fire at the node itself; later ones anywhere inside it.
-      const r = i === 0 ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context);
+      const r = i === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context);
       if (r === undefined) {
         if (optional) continue;
         return undefined;
@@ -122,7 +125,7 @@ class Run {
       focus = r.after;
       if (rule.id === 'substitute') substituted = true;
     }
-    const accepted = strategy.accept === 'substituted' ? substituted : size(focus) < size(start);
+    const accepted = strategy.accept === 'substituted' ? substituted : cost(focus) < cost(start);
     return accepted ? { after: replaceAt(whole, path, focus), steps: trial.steps } : undefined;
   }
 

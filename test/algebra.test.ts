@@ -27,6 +27,8 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'common-denominator': [['-(t / y) + (1 - t) / (1 - y)', '(-(t * (1 - y)) + (1 - t) * y) / (y * (1 - y))'], ['a + b / c', '(a * c + b) / c']],
   'split-fraction': [['(1 + exp(-x) - 1) / (1 + exp(-x))^2', '(1 + exp(-x)) / (1 + exp(-x))^2 - 1 / (1 + exp(-x))^2'], ['(a + b) / c', 'a / c + b / c'], ['a / c', undefined]],
   factor: [['1 / d - 1 / d^2', '1 / d * (1 - 1 / d)'], ['x^2 - x^3', 'x^2 * (1 - x)'], ['a * b + a * c', 'a * (b + c)'], ['a + b', undefined]],
+  'group-terms': [['sin(x) + x * cos(x) + x * sin(x)', 'sin(x) * (1 + x) + x * cos(x)'], ['a * b + a * c', undefined], ['a + b', undefined]],
+  'peel-factor': [['(a * x - b) / x^2', '(a * x - b) / x / x'], ['(a - b) / x^2', undefined], ['a * x / x^2', undefined]],
   'add-subtract': [['exp(-x) / (1 + exp(-x))^2', '(1 + exp(-x) - 1) / (1 + exp(-x))^2'], ['x / (x + 2)^2', '(x + 2 - 2) / (x + 2)^2'], ['x / (1 + x^2)', undefined]],
   'divide-through': [['exp(x) / (1 + exp(x))', '1 / ((1 + exp(x)) / exp(x))'], ['1 / (1 + x)', undefined]],
   'separate-factor': [['2 * x * exp(-x^2) / (1 + exp(-x^2))^2', '2 * x * (exp(-x^2) / (1 + exp(-x^2))^2)'], ['exp(-x) / (2 * (1 + exp(-x)))', '1 / 2 * (exp(-x) / (1 + exp(-x)))'], ['exp(-x) / (1 + exp(-x))^2', undefined]],

@@ -1,0 +1,38 @@
+import type { Expr } from '../src/expr.js';
+import { key } from '../src/expr.js';
+import { fromMonomial, monomialOf, productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
+import { defineRewrite } from '../src/rule.js';
+
+/** The terms of a sum that share the factor most of them have (but not all of them: that is factor's job). */
+function group(e: Expr): Expr | undefined {
+  if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
+  const terms = termsOf(e);
+  const monomials = terms.map((t) => monomialOf(t.expr));
+  const counts = new Map<string, { factor: Expr; members: number[] }>();
+  monomials.forEach((m, i) => {
+    for (const f of new Map(m.factors.map((f) => [key(f), f])).values()) {
+      const entry = counts.get(key(f)) ?? { factor: f, members: [] };
+      entry.members.push(i);
+      counts.set(key(f), entry);
+    }
+  });
+  const best = [...counts.values()]
+    .filter((c) => c.members.length >= 2 && c.members.length < terms.length)
+    .sort((a, b) => b.members.length - a.members.length)[0];
+  if (best === undefined) return undefined;
+  const inner: Term[] = best.members.map((i) => {
+    const m = monomials[i]!;
+    const at = m.factors.findIndex((f) => key(f) === key(best.factor));
+    return { negative: terms[i]!.negative, expr: fromMonomial({ ...m, factors: m.factors.filter((_, j) => j !== at) }) };
+  });
+  const grouped: Term = { negative: false, expr: productOf([best.factor, sumOf(inner)]) };
+  const first = best.members[0]!;
+  return sumOf(terms.flatMap((t, i) => (i === first ? [grouped] : best.members.includes(i) ? [] : [t])));
+}
+
+export default defineRewrite({
+  id: 'group-terms',
+  title: 'Group the terms that share a factor',
+  law: 'a\\,u + b\\,u + c = (a + b)\\,u + c',
+  apply: group,
+});
