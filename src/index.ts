@@ -5,6 +5,7 @@ import substituteRule from '../rules/substitute.js';
 import { Derivation } from './derivation.js';
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
+import * as X from './expr.js';
 import { d, dependsOn, freeSymbols, nodes } from './expr.js';
 import { canonicalName } from './functions.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
@@ -85,7 +86,9 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
-  const used = usedDefinitions(expr, definitions);
+  const goal = foldTargets(expr, definitions);
+  // The definitions shown: those the input uses, and those the result is to be written in.
+  const used = usedDefinitions(X.add(expr, ...[...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)))), definitions);
   const others = new Set([...freeSymbols(expr), ...used.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
@@ -104,7 +107,6 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   const simplified = options.simplify === false ? { steps: [], result: differentiated.result } : simplify(differentiated.result, algebra);
   const result = simplified.result;
   const notes = [...parsed.notes];
-  const goal = foldTargets(expr, definitions);
   const complete = options.simplify === false || goal.size === 0 || callsAny(result, goal);
   if (!complete) notes.push(`The result could not be written in terms of ${[...goal].join(', ')}`);
   const text = typeof input === 'string' ? input : '';
