@@ -87,9 +87,7 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
   const goal = foldTargets(expr, definitions);
-  // The definitions shown: those the input uses, and those the result is to be written in.
-  const used = usedDefinitions(X.add(expr, ...[...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)))), definitions);
-  const others = new Set([...freeSymbols(expr), ...used.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+  const others = new Set([...freeSymbols(expr), ...usedDefinitions(expr, definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
@@ -106,6 +104,9 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   });
   const simplified = options.simplify === false ? { steps: [], result: differentiated.result } : simplify(differentiated.result, algebra);
   const result = simplified.result;
+  // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
+  const calls = [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
+  const used = usedDefinitions(X.add(expr, result, ...calls), definitions);
   const notes = [...parsed.notes];
   const complete = options.simplify === false || goal.size === 0 || callsAny(result, goal);
   if (!complete) notes.push(`The result could not be written in terms of ${[...goal].join(', ')}`);

@@ -45,6 +45,14 @@ export const CORPUS: readonly Case[] = [
   { input: 'σ(x)', options: { define: [SIGMOID] } }, { input: 'σ(2x)*σ(-x)', options: { define: [SIGMOID] } },
   { input: 'softplus(x)^2', options: { define: ['softplus(x) = log(1+exp(x))'] } },
   { input: 'L(x, t)', options: { wrt: 'x', define: ['L(a, b) = (a - b)^2'] } },
+  // the algebra stage's targets and variants (golden.test.ts), so their steps are walked too
+  { input: '1/(1+exp(-x))', options: { define: [SIGMOID] } }, { input: '1/(1+exp(-x))', options: { define: [SIGMOID], method: 'chain' } },
+  { input: SIGMOID }, { input: '1/(1+exp(-2x))', options: { define: [SIGMOID] } }, { input: '1/(1+exp(-x^2))', options: { define: [SIGMOID] } },
+  { input: '1/(1+exp(-x))^2', options: { define: [SIGMOID] } }, { input: 'log(1+exp(x))', options: { define: [SIGMOID] } },
+  { input: 'log(1+exp(-x))', options: { define: [SIGMOID] } }, { input: 'exp(1/(1+exp(-x)))', options: { define: [SIGMOID] } },
+  { input: '1/(1+exp(-k*x))', options: { wrt: 'x', define: [SIGMOID] } }, { input: '1/(1+exp(-x)) * sin(x)^2', options: { define: [SIGMOID] } },
+  { input: 'x/(1+exp(-x))', options: { define: [SIGMOID] } }, { input: 'g(x)', options: { define: ['g(x) = x^3 + x'] } },
+  { input: '-(a*log(q)+(1-a)*log(1-q))', options: { wrt: 'q' } }, { input: '1/(1+exp(-x))', options: { simplify: false } },
   // other variables are constants; undefined functions
   { input: 'a*x^2 + b*x + c', options: { wrt: 'x' } }, { input: 'exp(k*t)', options: { wrt: 't' } },
   { input: 'x*y + sin(x*y)', options: { wrt: 'y' } }, { input: 'f(x)' }, { input: 'f(x^2)*g(x)' }, { input: "f'(2x)" },
