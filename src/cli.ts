@@ -4,18 +4,20 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { derive, StepdiffError, type Method } from './index.js';
+import { derive, isLocale, LOCALES, StepdiffError, toLatexDocument, toMarkdown, toPage, type Method } from './index.js';
 
-const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal] [--format text|latex|json] [-o FILE]
+const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+                [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
 
 Differentiates the expression step by step and prints every rule applied.
   --wrt       variable to differentiate by (default: the only variable)
   --define    a function definition, may be repeated
   --method    how a quotient is differentiated (default: quotient)
-  --format    text (default), latex or json
+  --format    text (default), latex, markdown, html (a standalone page) or json
+  --locale    language of the explanations: en (default) or zh
   -o, --output write to FILE instead of standard output`;
 
-const FORMATS = ['text', 'latex', 'json'] as const;
+const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 function fail(message: string): never {
@@ -23,7 +25,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--wrt', '--define', '--method', '--format', '--output', '-o']);
+const VALUE_OPTIONS = new Set(['--wrt', '--define', '--method', '--format', '--locale', '--output', '-o']);
 const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
 
 /**
@@ -63,6 +65,7 @@ function main(argv: readonly string[]): void {
         define: { type: 'string', multiple: true },
         method: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        locale: { type: 'string', default: 'en' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,7 +80,9 @@ function main(argv: readonly string[]): void {
   }
   if (positionals.length !== 1) fail(`expected one expression, got ${positionals.length} (try --help)`);
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use text, latex or json`);
+  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  const locale = values.locale;
+  if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
   let output: string;
   try {
     const derivation = derive(positionals[0]!, {
@@ -85,8 +90,14 @@ function main(argv: readonly string[]): void {
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
     });
-    output =
-      format === 'json' ? JSON.stringify(derivation.toJSON(), null, 2) : format === 'latex' ? derivation.toLatex() : derivation.toText();
+    const printers: Record<Format, () => string> = {
+      text: () => derivation.toText(locale),
+      latex: () => toLatexDocument(derivation, locale),
+      markdown: () => toMarkdown(derivation, locale),
+      html: () => toPage(derivation, locale),
+      json: () => JSON.stringify(derivation.toJSON(locale), null, 2),
+    };
+    output = printers[format]();
   } catch (error) {
     if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message}`);
     throw error;

@@ -3,6 +3,7 @@
 
 import type { Expr, Path } from './expr.js';
 import { toLatex, type LatexOptions } from './latex.js';
+import { phrases, templateIn, titleIn, type Locale } from './locale.js';
 import type { Definition } from './parse.js';
 import type { Note } from './rule.js';
 import { fillText, toText } from './text.js';
@@ -28,13 +29,35 @@ export interface DerivationJSON {
   readonly steps: readonly StepJSON[];
 }
 
+/** What a step records of the rule that made it. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly law: string;
+}
+
+/** A sentence about the derivation as a whole, with {slots} filled from `values` (plain text). */
+export interface Message {
+  readonly text: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** A message in `locale`. */
+export function messageIn(message: Message, locale: Locale): string {
+  return templateIn(locale, message.text).replace(/\{(\w+)\}/g, (whole, k: string) => message.values[k] ?? whole);
+}
+
 /** One applied rule: the whole expression before and after, and the sub-derivations it needed. */
 export class Step {
+  /** Stable kebab-case rule id. */
+  readonly rule: string;
+  /** The rule's title in English, e.g. "Quotient rule". */
+  readonly title: string;
+  /** The rule's law in LaTeX (empty for the engine's own steps). */
+  readonly law: string;
+
   constructor(
-    /** Stable kebab-case rule id. */
-    readonly rule: string,
-    /** The rule's title, e.g. "Quotient rule". */
-    readonly title: string,
+    info: RuleInfo,
     readonly before: Expr,
     readonly after: Expr,
     /** Where in `before` the rule fired. */
@@ -42,15 +65,31 @@ export class Step {
     /** Steps of the sub-derivations (each starts from an inert derivative of one part). */
     readonly substeps: readonly Step[] = [],
     readonly note?: Note,
-    private readonly latexOptions: LatexOptions = {},
+    /** How expressions of this derivation print in LaTeX (∂ when other variables are present). */
+    readonly latexOptions: LatexOptions = {},
   ) {
+    this.rule = info.id;
+    this.title = info.title;
+    this.law = info.law;
     Object.freeze(this.substeps);
     Object.freeze(this);
   }
 
+  /** The rule's title in `locale`. */
+  titleIn(locale: Locale = 'en'): string {
+    return titleIn(locale, this.rule, this.title);
+  }
+
   /** One sentence explaining the step, in plain text. */
+  explain(locale: Locale = 'en'): string {
+    const parts = this.note === undefined ? [] : [this.note, ...(this.note.also ?? [])];
+    const note = parts.length === 0 ? undefined : parts.map((n) => fillText(templateIn(locale, n.text), n.values, toText)).join(locale === 'zh' ? '；' : '; ');
+    return phrases(locale).sentence(this.titleIn(locale), note);
+  }
+
+  /** The explanation in English. */
   get explanation(): string {
-    return this.note === undefined ? `${this.title}.` : `${this.title}: ${fillText(this.note.text, this.note.values, toText)}.`;
+    return this.explain('en');
   }
 
   /** `before = after` as parseable text. */
@@ -63,15 +102,15 @@ export class Step {
     return `${toLatex(this.before, this.latexOptions)} = ${toLatex(this.after, this.latexOptions)}`;
   }
 
-  toJSON(): StepJSON {
+  toJSON(locale: Locale = 'en'): StepJSON {
     return {
       rule: this.rule,
-      explanation: this.explanation,
+      explanation: this.explain(locale),
       before: toText(this.before),
       after: toText(this.after),
       beforeLatex: toLatex(this.before, this.latexOptions),
       afterLatex: toLatex(this.after, this.latexOptions),
-      substeps: this.substeps.map((s) => s.toJSON()),
+      substeps: this.substeps.map((s) => s.toJSON(locale)),
     };
   }
 }
@@ -89,52 +128,81 @@ export class Derivation {
     readonly result: Expr,
     readonly definitions: readonly Definition[],
     /** Normalisations applied to the input text, and what the derivation could not do. */
-    readonly notes: readonly string[],
+    readonly messages: readonly Message[],
     /** False when definitions were given but the result could not be written in terms of them. */
     readonly complete: boolean = true,
-    private readonly latexOptions: LatexOptions = {},
+    readonly latexOptions: LatexOptions = {},
   ) {
     Object.freeze(this.steps);
     Object.freeze(this.definitions);
-    Object.freeze(this.notes);
+    Object.freeze(this.messages);
     Object.freeze(this);
   }
 
+  /** The messages as sentences in `locale`. */
+  notesIn(locale: Locale = 'en'): string[] {
+    return this.messages.map((m) => messageIn(m, locale));
+  }
+
+  /** The messages in English. */
+  get notes(): string[] {
+    return this.notesIn('en');
+  }
+
   /** The numbered steps, indented by nesting, and the result. */
-  toText(): string {
+  toText(locale: Locale = 'en'): string {
+    const words = phrases(locale);
     const lines: string[] = [];
-    for (const note of this.notes) lines.push(`Note: ${note}.`);
-    for (const def of this.definitions) lines.push(`Definition: ${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
-    lines.push(`Differentiate with respect to ${this.wrt}:`, `  ${toText(this.start)}`, '');
+    for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
+    for (const def of this.definitions) lines.push(`${words.definition}${words.colon}${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
+    lines.push(`${words.differentiate.replace('{x}', this.wrt)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
     const walk = (steps: readonly Step[], prefix: string, indent: string, main: boolean): void => {
       steps.forEach((step, i) => {
         const label = `${prefix}${i + 1}`;
-        lines.push(`${indent}${label}. [${step.rule}] ${step.explanation}`);
+        lines.push(`${indent}${label}. [${step.rule}] ${step.explain(locale)}`);
         const body = `${indent}${' '.repeat(label.length + 2)}`;
         lines.push(main ? `${body}= ${toText(step.after)}` : `${body}${step.toText()}`);
         walk(step.substeps, `${label}.`, body, false);
       });
     };
     walk(this.steps, '', '', true);
-    lines.push('', `Result: ${toText(this.result)}`);
+    lines.push('', `${words.result}${words.colon}${toText(this.result)}`);
     return lines.join('\n');
   }
 
   /** The main chain as one LaTeX `aligned` block, each row tagged with its rule. */
-  toLatex(): string {
-    const rows = [`& ${toLatex(this.start, this.latexOptions)}`];
-    for (const step of this.steps) rows.push(`&= ${toLatex(step.after, this.latexOptions)} && \\text{${step.rule}}`);
-    return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  toLatex(locale: Locale = 'en'): string {
+    return mainChainLatex(this, locale);
   }
 
-  toJSON(): DerivationJSON {
+  toJSON(locale: Locale = 'en'): DerivationJSON {
     return {
       input: this.input,
       wrt: this.wrt,
       result: toText(this.result),
       resultLatex: toLatex(this.result, this.latexOptions),
       complete: this.complete,
-      steps: this.steps.map((s) => s.toJSON()),
+      steps: this.steps.map((s) => s.toJSON(locale)),
     };
   }
+}
+
+/** Escapes text for LaTeX's \text{…}. */
+export function latexText(text: string): string {
+  return text.replace(/[\\{}$&#^_%~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`));
+}
+
+/** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
+export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions): string {
+  const rows = [`${toLatex(start, options)}`];
+  steps.forEach((step, i) => {
+    const row = `&= ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`;
+    if (i === 0) rows[0] = `${rows[0]} ${row}`;
+    else rows.push(row);
+  });
+  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+}
+
+function mainChainLatex(d: Derivation, locale: Locale): string {
+  return alignedLatex(d.start, d.steps, locale, d.latexOptions);
 }

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'constant-variable'
   | 'invalid-option'
   | 'too-many-steps'
+  | 'render-error'
   | 'no-rule';
 
 /** The one error type stepdiff throws; `position` is a 0-based index into the input when known. */

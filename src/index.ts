@@ -2,7 +2,7 @@
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/substitute.js';
-import { Derivation } from './derivation.js';
+import { Derivation, type Message } from './derivation.js';
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
 import * as X from './expr.js';
@@ -107,11 +107,11 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
   const calls = [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions(X.add(expr, result, ...calls), definitions);
-  const notes = [...parsed.notes];
+  const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
   const complete = options.simplify === false || goal.size === 0 || callsAny(result, goal);
-  if (!complete) notes.push(`The result could not be written in terms of ${[...goal].join(', ')}`);
+  if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal].join(', ') } });
   const text = typeof input === 'string' ? input : '';
-  return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, notes, complete, latex);
+  return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
 }
 
 /** The defined functions a result should be written in: those the input calls or whose body it contains. */
@@ -125,7 +125,7 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
 }
 
 export { Derivation, Step } from './derivation.js';
-export type { DerivationJSON, StepJSON } from './derivation.js';
+export type { DerivationJSON, Message, RuleInfo, StepJSON } from './derivation.js';
 export { StepdiffError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { Expr, ExprOf, Kind, Path } from './expr.js';
@@ -138,6 +138,13 @@ export { parseExpression, parseDefinition, DEFAULT_LIMITS } from './parse.js';
 export type { Definition, ParseLimits, Parsed } from './parse.js';
 export type { Method, Note, Rule, RuleContext } from './rule.js';
 export { toText } from './text.js';
+export { toMarkdown } from './markdown.js';
+export { toHTML, toPage, escapeHtml, formulaCount } from './html.js';
+export { present, toLatexDocument } from './present.js';
+export type { Presentation, Block } from './present.js';
+export { renderMath } from './render.js';
+export { LOCALES, isLocale } from './locale.js';
+export type { Locale } from './locale.js';
 export { DIFFERENTIATION_RULES as rules } from '../rules/index.js';
 
 /** Whether `expr` depends on the symbol `name`. */

@@ -11,7 +11,7 @@ import { Step } from './derivation.js';
 import { toText } from './text.js';
 
 /** The engine's own step: putting the derivatives of the parts back into the template. */
-export const SUBSTITUTE_PARTS = Object.freeze({ id: 'substitute-parts', title: 'Substitute the derivatives of the parts' });
+export const SUBSTITUTE_PARTS = Object.freeze({ id: 'substitute-parts', title: 'Substitute the derivatives of the parts', law: '' });
 
 /** Settings for one run of the rewriter. */
 export interface RewriteSettings {
@@ -26,7 +26,7 @@ export interface RewriteSettings {
 }
 
 /** The engine's step for reusing a defined function's derivative derived earlier. */
-export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative found above' });
+export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative found above', law: '' });
 
 /** Shared by every sub-derivation of one derivation. */
 interface State {
@@ -70,17 +70,17 @@ function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
     const note = raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
     if (!rule.nests) {
       const after = replaceAt(current, path, template);
-      steps.push(new Step(rule.id, rule.title, current, after, path, [], note, settings.latex));
+      steps.push(new Step(rule, current, after, path, [], note, settings.latex));
       current = after;
       continue;
     }
     const { shown, resolved, substeps } = deriveParts(template, settings, budget);
     const after = replaceAt(current, path, shown);
-    steps.push(new Step(rule.id, rule.title, current, after, path, substeps, note, settings.latex));
+    steps.push(new Step(rule, current, after, path, substeps, note, settings.latex));
     current = after;
     if (resolved !== shown) {
       const substituted = replaceAt(current, path, resolved);
-      steps.push(new Step(SUBSTITUTE_PARTS.id, SUBSTITUTE_PARTS.title, current, substituted, path, [], undefined, settings.latex));
+      steps.push(new Step(SUBSTITUTE_PARTS, current, substituted, path, [], undefined, settings.latex));
       current = substituted;
     }
   }
@@ -91,8 +91,7 @@ function runPart(start: Expr, settings: RewriteSettings, budget: State): Rewritt
   const part = run(start, settings, budget);
   const collected = settings.collect?.apply(part.result, settings.context);
   if (collected === undefined || settings.collect === undefined) return part;
-  const { id, title } = settings.collect;
-  const step = new Step(id, title, part.result, collected, [], [], undefined, settings.latex);
+  const step = new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex);
   return { steps: [...part.steps, step], result: collected };
 }
 
@@ -106,7 +105,7 @@ function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state
   const known = state.derivatives.get(defined);
   if (known !== undefined) {
     const result = substitute(known.result, new Map([[known.param, sym(y)]]));
-    return { steps: [new Step(RECALL.id, RECALL.title, d(body, y), result, [], [], undefined, settings.latex)], result };
+    return { steps: [new Step(RECALL, d(body, y), result, [], [], undefined, settings.latex)], result };
   }
   const inside = new Set([...settings.context.inside, defined]);
   const part = runPart(d(body, y), { ...settings, context: { ...settings.context, inside } }, state);

@@ -24,6 +24,8 @@ export interface RuleContext {
 export interface Note {
   readonly text: string;
   readonly values: Readonly<Record<string, Expr>>;
+  /** Notes of the other places the same rule fired in the same step. */
+  readonly also?: readonly Note[];
 }
 
 /** A differentiation or rewrite rule, fired on the body of an inert derivative d(body, x). */

@@ -40,7 +40,7 @@ export interface Simplified {
   readonly result: Expr;
 }
 
-/** Joins the notes of several places into one, renaming their slots apart. */
+/** The notes of several places as one note (duplicates dropped); each part stays translatable. */
 function mergeNotes(all: readonly Note[]): Note | undefined {
   const seen = new Set<string>();
   const notes = all.filter((n) => {
@@ -48,12 +48,7 @@ function mergeNotes(all: readonly Note[]): Note | undefined {
     return seen.has(id) ? false : (seen.add(id), true);
   });
   if (notes.length <= 1) return notes[0];
-  const values: Record<string, Expr> = {};
-  const texts = notes.map((note, i) => {
-    for (const [k, v] of Object.entries(note.values)) values[`${k}_${i}`] = v;
-    return note.text.replace(/\{(\w+)\}/g, (_, k: string) => `{${k}_${i}}`);
-  });
-  return { text: texts.join('; '), values };
+  return { ...notes[0]!, also: notes.slice(1) };
 }
 
 /** `e` with `rule` applied at every outermost node where it fires, or undefined when it fires nowhere. */
@@ -88,7 +83,7 @@ class Run {
     if (this.steps.length >= this.settings.maxSteps) {
       throw new StepdiffError('too-many-steps', `Simplification needs more than ${this.settings.maxSteps} steps.`);
     }
-    this.steps.push(new Step(rule.id, rule.title, before, after, path, [], note, this.settings.latex));
+    this.steps.push(new Step(rule, before, after, path, [], note, this.settings.latex));
   }
 
   /** Applies the normalising rules, first rule first, until none fires. */

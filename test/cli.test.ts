@@ -1,7 +1,9 @@
 // The CLI as a user meets it: the compiled bin under plain Node.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -41,7 +43,7 @@ describe('CLI', () => {
     const out = run('σ(2x)', '--define', 'σ(x)=1/(1+exp(-x))', '--format', 'latex');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('\\begin{aligned}');
-    expect(out.stdout).toContain('\\text{defined-function}');
+    expect(out.stdout).toContain('\\text{Chain rule through a defined function}');
     expect(out.stdout).toContain('2 \\, \\sigma(2 \\, x) \\, \\left(1 - \\sigma(2 \\, x)\\right)');
   });
 
@@ -68,6 +70,21 @@ describe('CLI', () => {
     const out = run('-x^2', '--format', 'json');
     expect(out.status).toBe(0);
     expect((JSON.parse(out.stdout) as { result: string }).result).toBe('-(2 * x)');
+  });
+
+  it('--format markdown, html and --locale zh, -o FILE', () => {
+    const md = run('x^2', '--format', 'markdown', '--locale', 'zh');
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('## 对 x 求导');
+    expect(md.stdout).toContain('$$');
+    const file = join(mkdtempSync(join(tmpdir(), 'stepdiff-')), 'page.html');
+    const html = run('tanh(x)', '--format', 'html', '-o', file);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toBe('');
+    const page = readFileSync(file, 'utf8');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('data:font/woff2;base64,');
+    expect(run('x', '--locale', 'fr').status).toBe(2);
   });
 
   it('bad options exit 2 too', () => {

@@ -1,0 +1,151 @@
+// The words around the mathematics, in each supported language. Rule titles are keyed by the
+// stable rule id; note templates by their English text. A missing entry is an error (and a failing
+// test), never a silent fallback to English.
+
+/** A language stepdiff can explain itself in. */
+export type Locale = 'en' | 'zh';
+
+export const LOCALES: readonly Locale[] = Object.freeze(['en', 'zh']);
+
+/** The fixed phrases of printed derivations. */
+export interface Phrases {
+  readonly differentiate: string;
+  readonly result: string;
+  readonly definition: string;
+  readonly note: string;
+  readonly laws: string;
+  readonly steps: string;
+  readonly subDerivation: string;
+  /** The colon after a label. */
+  readonly colon: string;
+  readonly sentence: (title: string, note: string | undefined) => string;
+}
+
+const EN: Phrases = {
+  differentiate: 'Differentiate with respect to {x}',
+  result: 'Result',
+  definition: 'Definition',
+  note: 'Note',
+  laws: 'Rules used',
+  steps: 'Steps',
+  subDerivation: 'Sub-derivation of step {n}',
+  colon: ': ',
+  sentence: (title, note) => (note === undefined ? `${title}.` : `${title}: ${note}.`),
+};
+
+const ZH: Phrases = {
+  differentiate: '对 {x} 求导',
+  result: '结果',
+  definition: '定义',
+  note: '注',
+  laws: '用到的法则',
+  steps: '步骤',
+  subDerivation: '第 {n} 步的子推导',
+  colon: '：',
+  sentence: (title, note) => (note === undefined ? `${title}。` : `${title}：${note}。`),
+};
+
+const ZH_TITLES: Readonly<Record<string, string>> = {
+  abs: '绝对值法则',
+  'add-subtract': '分子加一个常数再减去它',
+  cancel: '约去公因式',
+  chain: '链式法则',
+  'change-of-base': '换底公式',
+  collect: '整理',
+  'collect-powers': '合并同底数幂',
+  'combine-like-terms': '合并同类项',
+  'common-denominator': '通分',
+  constant: '常数法则',
+  'constant-multiple': '常数倍法则',
+  'defined-function': '经由已定义函数的链式法则',
+  definition: '代入定义',
+  difference: '差的法则',
+  'divide-through': '分子分母同除以分子',
+  'drop-one': '去掉因子 1',
+  'drop-zero': '去掉零项',
+  expand: '展开乘积',
+  exponential: '指数函数法则',
+  factor: '提取公因式',
+  'fold-constants': '数值计算',
+  'general-power': '一般幂法则（对数求导法）',
+  'group-terms': '把含公因式的项归在一起',
+  hyperbolic: '双曲函数法则',
+  'inverse-hyperbolic': '反双曲函数法则',
+  'inverse-trigonometric': '反三角函数法则',
+  logarithm: '对数法则',
+  'multiply-fractions': '分式相乘',
+  negation: '常数倍法则（取负）',
+  'negative-exponent': '负指数化为分式',
+  'negative-power': '改写为负指数幂',
+  'peel-factor': '分子除以分母的一个因子',
+  power: '幂法则',
+  product: '乘积法则',
+  quotient: '商法则',
+  recall: '使用上面求得的导数',
+  reciprocal: '倒数法则',
+  regroup: '去掉内层括号',
+  root: '根式法则',
+  'root-as-power': '根式改写为幂',
+  'separate-factor': '把不参与运算的因子移到分式外',
+  signs: '化简符号',
+  'split-fraction': '拆分分式',
+  substitute: '代回定义',
+  'substitute-parts': '代入各部分的导数',
+  sum: '和的法则',
+  trigonometric: '三角函数法则',
+  'undefined-function': '未定义函数',
+  variable: '变量法则',
+};
+
+const ZH_NOTES: Readonly<Record<string, string>> = {
+  "{f}' is derived from its definition, with u = {u}": "{f}' 由其定义求得，其中 u = {u}",
+  'assuming {c} ≠ 0': '假设 {c} ≠ 0',
+  'c = {c} and v = {v}': 'c = {c}，v = {v}',
+  'dividing by {N}, assuming {N} ≠ 0': '同除以 {N}，假设 {N} ≠ 0',
+  'n = {n}': 'n = {n}',
+  'one term for each of the {n} factors': '{n} 个因子各对应一项',
+  'outer function {f}, inner function {u} = {g}': '外层函数 {f}，内层函数 {u} = {g}',
+  'the constant factor {c} stays as it is': '常数因子 {c} 保持不变',
+  'the derivative of a constant is 0': '常数的导数为 0',
+  'u = {u} > 0 and v = {v}': 'u = {u} > 0，v = {v}',
+  'u = {u} and v = {v}': 'u = {u}，v = {v}',
+  '{D} − {N} = {c}': '{D} − {N} = {c}',
+  '{body} is {call}': '{body} 即 {call}',
+  '{c} does not depend on {x}, so it is a constant and its derivative is 0': '{c} 与 {x} 无关，是常数，导数为 0',
+  '{f} is defined as {g}': '{f} 定义为 {g}',
+  '{f} is not defined, so its derivative stays symbolic': '{f} 未定义，其导数保留为符号',
+  '|{x}| is not differentiable at {x} = 0': '|{x}| 在 {x} = 0 处不可导',
+  'The result could not be written in terms of {names}': '结果无法用 {names} 表示',
+  'Unicode normalised to NFC': 'Unicode 已规范化为 NFC',
+  '× read as *': '× 按 * 读取',
+  '· read as *': '· 按 * 读取',
+  '÷ read as /': '÷ 按 / 读取',
+  '− read as -': '− 按 - 读取',
+};
+
+/** The fixed phrases of a locale. */
+export function phrases(locale: Locale): Phrases {
+  return locale === 'zh' ? ZH : EN;
+}
+
+/** A rule's title in `locale`; `english` is the rule's own title. Throws when a translation is missing. */
+export function titleIn(locale: Locale, ruleId: string, english: string): string {
+  if (locale === 'en') return english;
+  const title = ZH_TITLES[ruleId];
+  if (title === undefined) throw new Error(`missing ${locale} title for rule "${ruleId}"`);
+  return title;
+}
+
+/** A note template in `locale`. Throws when a translation is missing. */
+export function templateIn(locale: Locale, english: string): string {
+  if (locale === 'en') return english;
+  const text = ZH_NOTES[english];
+  if (text === undefined) throw new Error(`missing ${locale} translation for "${english}"`);
+  return text;
+}
+
+/** Whether `value` names a supported locale. */
+export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
+
+/** The rule ids and note templates with a translation, for completeness tests. */
+export const TRANSLATED = Object.freeze({ titles: Object.keys(ZH_TITLES), notes: Object.keys(ZH_NOTES) });
