@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { key } from '../src/expr.js';
+import { equals, key } from '../src/expr.js';
 import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, type Power } from '../src/algebra.js';
 import { eqQ, ONE, subQ, ZERO } from '../src/rational.js';
 import { defineRewrite, type Note } from '../src/rule.js';
@@ -42,7 +42,7 @@ function cancel(e: Expr): Cancelled | undefined {
   const numeric = !eqQ(writtenBottom, ONE) && m.coef.den !== (writtenBottom.num < 0n ? -writtenBottom.num : writtenBottom.num);
   if (cancelled.length === 0 && !numeric) return undefined;
   const result = fromMonomial({ coef: m.coef, factors: keptTop, divisors: keptBottom });
-  return key(result) === key(e) ? undefined : { result, factors: cancelled };
+  return equals(result, e) ? undefined : { result, factors: cancelled };
 }
 
 export default defineRewrite({

@@ -10,7 +10,8 @@ export default defineRewrite({
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e).map((t) => ({ ...t, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
-    if (!terms.some((t) => t.expr.kind === 'div')) return undefined;
+    // Beyond a few fractions the common denominator only grows; leave such sums as they are.
+    if (!terms.some((t) => t.expr.kind === 'div') || terms.filter((t) => t.expr.kind === 'div').length > 8) return undefined;
     const denominators: Expr[] = [];
     for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => key(d) === key(t.bottom))) denominators.push(t.bottom);
     const numerator = sumOf(

@@ -14,6 +14,12 @@ function expandProduct(factors: readonly Expr[]): Term[] {
 
 const isSum = (e: Expr): boolean => termsOf(e).length > 1;
 
+/** Most terms one expansion may produce: multiplying out (x+1)(x+2)…(x+100) would never end. */
+export const MAX_EXPANDED_TERMS = 64;
+
+/** How many terms multiplying out `factors` gives. */
+const expandedCount = (factors: readonly Expr[]): number => factors.reduce((n, f) => n * termsOf(f).length, 1);
+
 export default defineRewrite({
   id: 'expand',
   title: 'Expand the products',
@@ -24,6 +30,8 @@ export default defineRewrite({
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);
     if (!terms.some((t) => t.expr.kind === 'mul' && t.expr.factors.some(isSum))) return undefined;
+    const total = terms.reduce((n, t) => n + (t.expr.kind === 'mul' ? Math.min(expandedCount(t.expr.factors), MAX_EXPANDED_TERMS + 1) : 1), 0);
+    if (total > MAX_EXPANDED_TERMS) return undefined;
     return sumOf(
       terms.flatMap((t) =>
         t.expr.kind === 'mul' && t.expr.factors.some(isSum)

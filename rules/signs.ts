@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { div, isNum, key, mul, neg, num, one } from '../src/expr.js';
+import { div, equals, isNum, mul, neg, num, one } from '../src/expr.js';
 import { sumOf, termsOf } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -46,6 +46,6 @@ export default defineRewrite({
       const s = unsign(e);
       out = s.negative ? neg(s.body) : s.body;
     } else return undefined;
-    return key(out) === key(e) ? undefined : out;
+    return equals(out, e) ? undefined : out;
   },
 });

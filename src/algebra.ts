@@ -189,29 +189,44 @@ export function termFactorKeys(factor: Expr): Set<string> {
   return new Set([key(base), ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors.map(key))]);
 }
 
-/** Whether `e` has no symbols but calls a function (ln 2, √3): a constant a reader takes in at once. */
-const isNamedConstant = (e: Expr): boolean => !hasSymbol(e) && [...nodes(e)].some((n) => n.kind === 'fn');
-
-function hasSymbol(e: Expr): boolean {
-  return [...nodes(e)].some((n) => n.kind === 'sym' || n.kind === 'd');
+/** Facts about a subtree gathered in one bottom-up pass, cached with the (immutable) node. */
+interface Shape {
+  readonly cost: number;
+  readonly nodes: number;
+  readonly symbol: boolean;
+  readonly call: boolean;
 }
 
-/**
- * The size of `e` as its printed text parses: −3 is two nodes, 1/3 three, 0.5 one; a constant such
- * as ln 2 counts as one node, as a numeric library would print it as one number.
- */
-export function cost(e: Expr): number {
-  if (e.kind === 'num') {
-    const sign = e.value.num < 0n ? 1 : 0;
-    return sign + (isTerminatingDen(e.value.den) ? 1 : 3);
+const shapes = new WeakMap<Expr, Shape>();
+
+function shapeOf(e: Expr): Shape {
+  const cached = shapes.get(e);
+  if (cached !== undefined) return cached;
+  const kids = children(e).map(shapeOf);
+  const symbol = e.kind === 'sym' || e.kind === 'd' || kids.some((k) => k.symbol);
+  const call = e.kind === 'fn' || kids.some((k) => k.call);
+  let cost: number;
+  if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminatingDen(e.value.den) ? 1 : 3);
+  // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
+  else if (!symbol && call) cost = 1;
+  else {
+    const inner = kids.reduce((acc, k) => acc + k.cost, 0);
+    // a + b + c parses as two binary nodes; a call is its node and its name.
+    cost = e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 + inner : e.kind === 'fn' ? 2 + inner : 1 + inner;
   }
-  if (isNamedConstant(e)) return 1;
-  const kids = children(e);
-  const inner = kids.reduce((acc, k) => acc + cost(k), 0);
-  // a + b + c parses as two binary nodes; a call is its node and its name.
-  if (e.kind === 'add' || e.kind === 'mul') return kids.length - 1 + inner;
-  if (e.kind === 'fn') return 2 + inner;
-  return 1 + inner;
+  const shape = { cost, nodes: 1 + kids.reduce((acc, k) => acc + k.nodes, 0), symbol, call };
+  shapes.set(e, shape);
+  return shape;
+}
+
+/** The number of nodes of `e` (cached with the node, so checking a growing expression stays cheap). */
+export function nodeCount(e: Expr): number {
+  return shapeOf(e).nodes;
+}
+
+/** The size of `e` as its printed text parses: −3 is two nodes, 1/3 three, 0.5 one, ln 2 one. */
+export function cost(e: Expr): number {
+  return shapeOf(e).cost;
 }
 
 function isTerminatingDen(den: bigint): boolean {
@@ -222,4 +237,4 @@ function isTerminatingDen(den: bigint): boolean {
 }
 
 /** Whether `e` is a constant: it contains no symbol (numbers, e, π, and functions of them). */
-export const isConstantExpr = (e: Expr): boolean => !hasSymbol(e);
+export const isConstantExpr = (e: Expr): boolean => !shapeOf(e).symbol;

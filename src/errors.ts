@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'constant-variable'
   | 'invalid-option'
   | 'too-many-steps'
+  | 'too-large'
+  | 'timeout'
   | 'render-error'
   | 'no-rule';
 

@@ -173,10 +173,15 @@ export function findPath(e: Expr, test: (node: Expr) => boolean): Path | undefin
   return undefined;
 }
 
-/** Every node of `e` in pre-order. */
+/** Every node of `e` in pre-order (iteratively: a recursive generator costs O(depth) per node). */
 export function* nodes(e: Expr): Generator<Expr> {
-  yield e;
-  for (const k of children(e)) yield* nodes(k);
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
 }
 
 /** Number of nodes in `e`. */
@@ -188,8 +193,20 @@ export function size(e: Expr): number {
 
 export { ZERO, ONE };
 
+// Expressions are immutable, so a node's key never changes: computed once, kept with the node.
+const keys = new WeakMap<Expr, string>();
+
 /** A structural key: equal keys mean structurally equal expressions (for grouping and hashing). */
 export function key(e: Expr): string {
+  let k = keys.get(e);
+  if (k === undefined) {
+    k = computeKey(e);
+    keys.set(e, k);
+  }
+  return k;
+}
+
+function computeKey(e: Expr): string {
   switch (e.kind) {
     case 'num': return `${e.value.num}/${e.value.den}`;
     case 'sym': return `$${e.name}`;

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Derivation } from './derivation.js';
 import { phrases, type Locale } from './locale.js';
-import { present, type Block } from './present.js';
+import { StepdiffError } from './errors.js';
+import { present, type Block, type Presentation } from './present.js';
 import { renderMath } from './render.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -25,9 +26,21 @@ export function formulaCount(d: Derivation): number {
   return p.definitions.length + 1 + p.subDerivations.length + p.laws.length + 1;
 }
 
+/** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
+export const MAX_RENDER_CHARS = 400_000;
+
+/** Refuses a layout whose LaTeX is beyond `limit` characters, before KaTeX spends minutes on it. */
+function checkRenderSize(p: Presentation, limit: number): void {
+  const total = [p.main.latex, ...p.subDerivations.map((b) => b.latex), ...p.definitions, ...p.laws.map((l) => l.law), p.result].reduce((n, t) => n + t.length, 0);
+  if (total > limit) {
+    throw new StepdiffError('too-large', `The derivation is too large to render: ${total} characters of LaTeX; the limit is ${limit}.`);
+  }
+}
+
 /** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
-export function toHTML(d: Derivation, locale: Locale = 'en'): string {
+export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
   const p = present(d, locale);
+  checkRenderSize(p, maxChars);
   const words = phrases(locale);
   const parts = [`<section class="stepdiff" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`, `<h2>${escapeHtml(p.heading)}</h2>`];
   for (const note of p.notes) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${note}`)}</p>`);
@@ -88,8 +101,8 @@ ${options.body}
 }
 
 /** The derivation as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
-export function toPage(d: Derivation, locale: Locale = 'en'): string {
+export function toPage(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
   const fonts = new Map(katexFonts());
   const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`);
-  return htmlDocument({ title: `stepdiff: ${d.input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale) });
+  return htmlDocument({ title: `stepdiff: ${d.input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
 }

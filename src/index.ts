@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type
 import { rewriteDerivatives } from './rewrite.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
 import type { Method } from './rule.js';
+import type { Budget } from './limits.js';
 
 /** Options for `derive`. */
 export interface DeriveOptions {
@@ -23,8 +24,14 @@ export interface DeriveOptions {
   readonly method?: Method;
   /** Parser limits (input length and nesting depth). */
   readonly limits?: Partial<ParseLimits>;
-  /** Most rule applications one derivation may take. */
+  /** Most rule applications one derivation may take (default 200,000). */
   readonly maxSteps?: number;
+  /** Largest expression, in nodes, any step may produce (default 1,000,000). */
+  readonly maxNodes?: number;
+  /** Most nodes all the steps' expressions may hold together, i.e. the printed size (default 3,000,000). */
+  readonly maxOutput?: number;
+  /** Optional wall-clock budget in milliseconds; past it the derivation stops with 'timeout'. */
+  readonly budgetMs?: number;
   /**
    * Simplify the raw derivative step by step and, with definitions, fold it back into the defined
    * functions (default true); false returns the raw result of the differentiation rules.
@@ -33,6 +40,8 @@ export interface DeriveOptions {
 }
 
 export const DEFAULT_MAX_STEPS = 200_000;
+export const DEFAULT_MAX_NODES = 1_000_000;
+export const DEFAULT_MAX_OUTPUT = 3_000_000;
 
 const METHODS: readonly Method[] = ['quotient', 'chain', 'reciprocal'];
 
@@ -72,6 +81,7 @@ function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition
 
 /** Differentiates `input` step by step and returns the whole derivation. */
 export function derive(input: string | Expr, options: DeriveOptions = {}): Derivation {
+  const started = performance.now();
   const method = options.method ?? 'quotient';
   if (!METHODS.includes(method)) {
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
@@ -90,15 +100,21 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   const others = new Set([...freeSymbols(expr), ...usedDefinitions(expr, definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
-  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  const algebra: SimplifySettings = { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, maxSteps, latex };
+  const budget: Budget = {
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
+    maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
+    spent: { output: 0 },
+    deadline: options.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + options.budgetMs,
+  };
+  const algebra: SimplifySettings = { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex };
   const start = d(expr, wrt);
   const differentiated = rewriteDerivatives(start, {
     rules: DIFFERENTIATION_RULES,
     collect: COLLECT,
     // An input that is itself a definition, f(x) = …, is differentiated through its body.
     context: { method, definitions, inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]) },
-    maxSteps,
+    budget,
     latex,
     simplify: (e) => simplify(e, algebra),
   });

@@ -14,7 +14,8 @@ export function renderMath(latex: string, displayMode: boolean, output: 'htmlAnd
     trust: false,
     strict: 'ignore' as const,
     maxSize: 20,
-    maxExpand: 1000,
+    // Finite, but large enough for long products: every \, is a macro expansion to KaTeX.
+    maxExpand: 100_000,
     globalGroup: false,
     leqno: false,
     fleqn: false,

@@ -3,10 +3,11 @@
 // It stops when no d(...) is left, or with a StepdiffError; it never returns a partial result.
 
 import { StepdiffError } from './errors.js';
-import type { Expr } from './expr.js';
-import { at, d, findPath, replaceAt, substitute, sym } from './expr.js';
+import type { Expr, Path } from './expr.js';
+import { at, children, d, findPath, replaceAt, substitute, sym } from './expr.js';
 import type { LatexOptions } from './latex.js';
-import { applies, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from './text.js';
 
@@ -19,7 +20,7 @@ export interface RewriteSettings {
   /** Tidies the result of each sub-derivation (the textbook's "collect"), shown as its own step. */
   readonly collect?: RewriteRule;
   readonly context: Omit<RuleContext, 'wrt'>;
-  readonly maxSteps: number;
+  readonly budget: Budget;
   readonly latex: LatexOptions;
   /** Simplifies a defined function's derivative so it can be folded back (σ' = σ(1 − σ)). */
   readonly simplify?: (e: Expr) => Rewritten;
@@ -30,7 +31,7 @@ export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative f
 
 /** Shared by every sub-derivation of one derivation. */
 interface State {
-  left: number;
+  steps: number;
   /** f → f'(param) for defined functions already differentiated. */
   readonly derivatives: Map<string, { readonly param: string; readonly result: Expr }>;
 }
@@ -46,7 +47,7 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  return run(start, settings, { left: settings.maxSteps, derivatives: new Map() });
+  return run(start, settings, { steps: 0, derivatives: new Map() });
 }
 
 function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
@@ -55,9 +56,7 @@ function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
   for (;;) {
     const path = findPath(current, isOpenDerivative);
     if (path === undefined) return { steps, result: current };
-    if (--budget.left < 0) {
-      throw new StepdiffError('too-many-steps', `The derivation needs more than ${settings.maxSteps} steps.`);
-    }
+    checkBudget(settings.budget, current, ++budget.steps);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
     const ctx: RuleContext = { ...settings.context, wrt: derivative.wrt };
     const rule = settings.rules.find((r) => applies(r, derivative.body, ctx));
@@ -65,12 +64,21 @@ function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
       throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
     }
     const template = rule.to(derivative.body as never, ctx);
-    const raw = rule.note?.(derivative.body as never, ctx);
-    // Every note may name the variable as {x}.
-    const note = raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+    const note = noteOf(rule, derivative, ctx);
     if (!rule.nests) {
-      const after = replaceAt(current, path, template);
-      steps.push(new Step(rule, current, after, path, [], note, settings.latex));
+      // An in-place rule fires, in one step, at every open derivative it is the rule for: the power
+      // rule on each term of a polynomial is one step, as a textbook writes it.
+      let after = replaceAt(current, path, template);
+      const notes = note === undefined ? [] : [note];
+      for (const other of openDerivatives(current).slice(1)) {
+        const d = at(current, other) as Extract<Expr, { kind: 'd' }>;
+        const otherCtx: RuleContext = { ...settings.context, wrt: d.wrt };
+        if (settings.rules.find((r) => applies(r, d.body, otherCtx)) !== rule) continue;
+        after = replaceAt(after, other, rule.to(d.body as never, otherCtx));
+        const otherNote = noteOf(rule, d, otherCtx);
+        if (otherNote !== undefined) notes.push(otherNote);
+      }
+      steps.push(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex));
       current = after;
       continue;
     }
@@ -93,6 +101,31 @@ function runPart(start: Expr, settings: RewriteSettings, budget: State): Rewritt
   if (collected === undefined || settings.collect === undefined) return part;
   const step = new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex);
   return { steps: [...part.steps, step], result: collected };
+}
+
+/** The rule's note on one derivative; every note may name the variable as {x}. */
+function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleContext): Note | undefined {
+  const raw = rule.note?.(derivative.body as never, ctx);
+  return raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+}
+
+/** The paths of the open derivatives in `e`, in reading order (they never contain one another). */
+function openDerivatives(e: Expr): Path[] {
+  const found: Path[] = [];
+  const path: number[] = [];
+  const visit = (node: Expr): void => {
+    if (isOpenDerivative(node)) {
+      found.push([...path]);
+      return;
+    }
+    children(node).forEach((k, i) => {
+      path.push(i);
+      visit(k);
+      path.pop();
+    });
+  };
+  visit(e);
+  return found;
 }
 
 /**

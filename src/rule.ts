@@ -2,7 +2,7 @@
 // print it. Rules import only from src/expr and this module.
 
 import type { Expr, ExprOf, Kind } from './expr.js';
-import { dependsOn, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
+import { dependsOn, freeSymbols, isNum, key, mul, neg, nodes, num, one, sub } from './expr.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -152,3 +152,15 @@ export interface RewriteRule {
 export function defineRewrite(rule: RewriteRule): RewriteRule {
   return Object.freeze(rule);
 }
+
+/** The notes of several places as one note (duplicates dropped); each part stays translatable. */
+export function mergeNotes(all: readonly Note[]): Note | undefined {
+  const seen = new Set<string>();
+  const notes = all.filter((n) => {
+    const id = `${n.text}|${Object.entries(n.values).map(([k, v]) => `${k}=${key(v)}`).join(',')}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+  if (notes.length <= 1) return notes[0];
+  return { ...notes[0]!, also: notes.slice(1) };
+}
+

@@ -4,12 +4,12 @@
 // expression smaller, or, for goals, when they end by substituting a definition back. It never
 // returns a step whose expression differs in value from the one before.
 
-import { StepdiffError } from './errors.js';
+import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Path } from './expr.js';
-import { at, children, key, nodes, replaceAt, withChildren } from './expr.js';
+import { at, children, equals, nodes, replaceAt, withChildren } from './expr.js';
 import { cost } from './algebra.js';
 import type { LatexOptions } from './latex.js';
-import type { AlgebraContext, Note, RewriteRule } from './rule.js';
+import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
 
 /** A sequence of rules tried together at one node. */
@@ -23,6 +23,9 @@ export interface Strategy {
   readonly accept: 'smaller' | 'substituted';
 }
 
+/** The largest subtree (by cost) on which strategies are tried. */
+export const MAX_STRATEGY_COST = 400;
+
 /** The rules and strategies one simplification uses. */
 export interface SimplifySettings {
   readonly normalise: readonly RewriteRule[];
@@ -30,7 +33,7 @@ export interface SimplifySettings {
   /** Tried only when there are definitions to fold the result into. */
   readonly goals: readonly Strategy[];
   readonly context: AlgebraContext;
-  readonly maxSteps: number;
+  readonly budget: Budget;
   readonly latex: LatexOptions;
 }
 
@@ -40,35 +43,44 @@ export interface Simplified {
   readonly result: Expr;
 }
 
-/** The notes of several places as one note (duplicates dropped); each part stays translatable. */
-function mergeNotes(all: readonly Note[]): Note | undefined {
-  const seen = new Set<string>();
-  const notes = all.filter((n) => {
-    const id = `${n.text}|${Object.entries(n.values).map(([k, v]) => `${k}=${key(v)}`).join(',')}`;
-    return seen.has(id) ? false : (seen.add(id), true);
-  });
-  if (notes.length <= 1) return notes[0];
-  return { ...notes[0]!, also: notes.slice(1) };
-}
-
-/** `e` with `rule` applied at every outermost node where it fires, or undefined when it fires nowhere. */
-export function applyEverywhere(e: Expr, rule: RewriteRule, ctx: AlgebraContext): { after: Expr; path: Path; note?: Note } | undefined {
+/**
+ * `e` with `rule` applied at every outermost node where it fires, or undefined when it fires nowhere.
+ * `clean` holds subtrees already known to have no node the rule fires on; rules look only at the
+ * node they are given, and subtrees are shared between steps, so after a rewrite only the new
+ * nodes on the changed path are looked at again.
+ */
+export function applyEverywhere(
+  e: Expr,
+  rule: RewriteRule,
+  ctx: AlgebraContext,
+  clean?: WeakSet<Expr>,
+): { after: Expr; path: Path; note?: Note } | undefined {
   let first: Path | undefined;
   const notes: Note[] = [];
-  const visit = (node: Expr, path: Path): Expr => {
+  // One path stack for the whole walk; copied only where the rule fires first.
+  const path: number[] = [];
+  const visit = (node: Expr): Expr => {
+    if (clean?.has(node)) return node;
     const out = rule.apply(node, ctx);
-    if (out !== undefined && key(out) !== key(node)) {
-      first ??= path;
+    if (out !== undefined && !equals(out, node)) {
+      first ??= [...path];
       const note = rule.note?.(node, ctx);
       if (note !== undefined) notes.push(note);
       return out;
     }
     const kids = children(node);
-    if (kids.length === 0) return node;
-    const next = kids.map((k, i) => visit(k, [...path, i]));
-    return next.every((k, i) => k === kids[i]) ? node : withChildren(node, next);
+    let changed = false;
+    const next = kids.map((k, i) => {
+      path.push(i);
+      const v = visit(k);
+      path.pop();
+      changed ||= v !== k;
+      return v;
+    });
+    if (!changed) clean?.add(node);
+    return changed ? withChildren(node, next) : node;
   };
-  const after = visit(e, []);
+  const after = visit(e);
   if (first === undefined) return undefined;
   const note = mergeNotes(notes);
   return note === undefined ? { after, path: first } : { after, path: first, note };
@@ -76,13 +88,15 @@ export function applyEverywhere(e: Expr, rule: RewriteRule, ctx: AlgebraContext)
 
 class Run {
   readonly steps: Step[] = [];
+  /** Per rule, the subtrees it is known not to fire anywhere in. */
+  private readonly clean = new Map<RewriteRule, WeakSet<Expr>>();
+  /** Per strategy, the nodes it is known to fail on. */
+  private readonly failed = new Map<Strategy, WeakSet<Expr>>();
 
   constructor(private readonly settings: SimplifySettings) {}
 
   private record(rule: RewriteRule, before: Expr, after: Expr, path: Path, note: Note | undefined): void {
-    if (this.steps.length >= this.settings.maxSteps) {
-      throw new StepdiffError('too-many-steps', `Simplification needs more than ${this.settings.maxSteps} steps.`);
-    }
+    checkBudget(this.settings.budget, after, this.steps.length + 1);
     this.steps.push(new Step(rule, before, after, path, [], note, this.settings.latex));
   }
 
@@ -92,7 +106,9 @@ class Run {
     for (let progressed = true; progressed; ) {
       progressed = false;
       for (const rule of this.settings.normalise) {
-        const r = applyEverywhere(current, rule, this.settings.context);
+        let clean = this.clean.get(rule);
+        if (clean === undefined) this.clean.set(rule, (clean = new WeakSet()));
+        const r = applyEverywhere(current, rule, this.settings.context, clean);
         if (r === undefined) continue;
         this.record(rule, current, r.after, r.path, r.note);
         current = r.after;
@@ -126,33 +142,45 @@ class Run {
 
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
     const out = rule.apply(focus, this.settings.context);
-    if (out === undefined || key(out) === key(focus)) return undefined;
+    if (out === undefined || equals(out, focus)) return undefined;
     const note = rule.note?.(focus, this.settings.context);
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }
 
   /** The first strategy that succeeds at some node (outermost first), applied; undefined if none does. */
   strategise(whole: Expr, strategies: readonly Strategy[]): Expr | undefined {
-    const paths: Path[] = [];
-    const collect = (node: Expr, path: Path): void => {
-      paths.push(path);
-      children(node).forEach((k, i) => collect(k, [...path, i]));
-    };
-    collect(whole, []);
-    for (const path of paths) {
-      for (const strategy of strategies) {
-        const done = this.attempt(whole, path, strategy);
-        if (done === undefined) continue;
-        for (const step of done.steps) {
-          if (this.steps.length >= this.settings.maxSteps) {
-            throw new StepdiffError('too-many-steps', `Simplification needs more than ${this.settings.maxSteps} steps.`);
-          }
-          this.steps.push(step);
+    // Pre-order over the nodes, outermost first, with one path stack for the walk.
+    const path: number[] = [];
+    const search = (node: Expr): { after: Expr; steps: Step[] } | undefined => {
+      // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
+      // that costs more than it can save, so they are tried on subtrees up to a bounded size.
+      if (cost(node) <= MAX_STRATEGY_COST) {
+        for (const strategy of strategies) {
+          let failed = this.failed.get(strategy);
+          if (failed === undefined) this.failed.set(strategy, (failed = new WeakSet()));
+          // Whether a strategy succeeds depends only on the subtree it starts from.
+          if (failed.has(node)) continue;
+          const done = this.attempt(whole, [...path], strategy);
+          if (done !== undefined) return done;
+          failed.add(node);
         }
-        return done.after;
       }
+      const kids = children(node);
+      for (let i = 0; i < kids.length; i++) {
+        path.push(i);
+        const done = search(kids[i]!);
+        path.pop();
+        if (done !== undefined) return done;
+      }
+      return undefined;
+    };
+    const done = search(whole);
+    if (done === undefined) return undefined;
+    for (const step of done.steps) {
+      checkBudget(this.settings.budget, step.after, this.steps.length + 1);
+      this.steps.push(step);
     }
-    return undefined;
+    return done.after;
   }
 }
 
