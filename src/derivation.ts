@@ -44,7 +44,7 @@ export interface Message {
 
 /** A message in `locale`. */
 export function messageIn(message: Message, locale: Locale): string {
-  return templateIn(locale, message.text).replace(/\{(\w+)\}/g, (whole, k: string) => message.values[k] ?? whole);
+  return templateIn(locale, message.text).replace(/\{(\w+)\}/g, (whole, k: string) => (Object.hasOwn(message.values, k) ? message.values[k]! : whole));
 }
 
 /** One applied rule: the whole expression before and after, and the sub-derivations it needed. */

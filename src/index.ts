@@ -2,7 +2,7 @@
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/substitute.js';
-import { Derivation, type Message } from './derivation.js';
+import { Derivation, type Message, type Step } from './derivation.js';
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
 import * as X from './expr.js';
@@ -80,8 +80,9 @@ function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition
 }
 
 /** Differentiates `input` step by step and returns the whole derivation. */
-export function derive(input: string | Expr, options: DeriveOptions = {}): Derivation {
+export function derive(input: string | Expr, given: DeriveOptions = {}): Derivation {
   const started = performance.now();
+  const options = ownOptions(given);
   const method = options.method ?? 'quotient';
   if (!METHODS.includes(method)) {
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
@@ -128,6 +129,35 @@ export function derive(input: string | Expr, options: DeriveOptions = {}): Deriv
   if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal].join(', ') } });
   const text = typeof input === 'string' ? input : '';
   return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
+}
+
+/** The caller's options as own properties only: an inherited (polluted) `wrt` or `method` is not an option. */
+function ownOptions<T extends object>(given: T): T {
+  const own = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(given)) own[k] = (given as Record<string, unknown>)[k];
+  if (own.limits !== undefined) own.limits = ownOptions(own.limits as object);
+  return own as T;
+}
+
+/** Simplifies an expression step by step (the algebra stage alone), folding into `define` where it can. */
+export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptions, 'define' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs' | 'limits'> = {}): { readonly steps: readonly Step[]; readonly result: Expr } {
+  const started = performance.now();
+  const options = ownOptions(given);
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const definitions = new Map<string, Definition>();
+  for (const text of options.define ?? []) {
+    const def = parseDefinition(text, definitions, limits);
+    definitions.set(def.name, def);
+  }
+  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : input;
+  const budget: Budget = {
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
+    maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
+    spent: { output: 0 },
+    deadline: options.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + options.budgetMs,
+  };
+  return simplify(expr, { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex: {} });
 }
 
 /** The defined functions a result should be written in: those the input calls or whose body it contains. */

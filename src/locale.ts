@@ -131,7 +131,7 @@ export function phrases(locale: Locale): Phrases {
 /** A rule's title in `locale`; `english` is the rule's own title. Throws when a translation is missing. */
 export function titleIn(locale: Locale, ruleId: string, english: string): string {
   if (locale === 'en') return english;
-  const title = ZH_TITLES[ruleId];
+  const title = Object.hasOwn(ZH_TITLES, ruleId) ? ZH_TITLES[ruleId] : undefined;
   if (title === undefined) throw new Error(`missing ${locale} title for rule "${ruleId}"`);
   return title;
 }
@@ -139,7 +139,7 @@ export function titleIn(locale: Locale, ruleId: string, english: string): string
 /** A note template in `locale`. Throws when a translation is missing. */
 export function templateIn(locale: Locale, english: string): string {
   if (locale === 'en') return english;
-  const text = ZH_NOTES[english];
+  const text = Object.hasOwn(ZH_NOTES, english) ? ZH_NOTES[english] : undefined;
   if (text === undefined) throw new Error(`missing ${locale} translation for "${english}"`);
   return text;
 }

@@ -1,0 +1,127 @@
+// Property-based tests (fast-check, seeded): expressions built by fc.letrec with a depth bound,
+// points drawn from bounded ranges (never subnormals).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { derive, simplifyExpression, toText } from '../src/index.js';
+import { evaluate, numericDerivative } from '../src/evaluate.js';
+import * as X from '../src/expr.js';
+import type { Expr } from '../src/expr.js';
+import { parseExpression } from '../src/parse.js';
+import { allSteps, close, compareNumerically } from './helpers.js';
+
+const SEED = 20261123;
+const runs = { seed: SEED, numRuns: 150 };
+
+/** Expressions in x over + − · / ^ exp log sin cos sqrt tanh, depth at most 4. */
+const { expr } = fc.letrec<{ expr: Expr; leaf: Expr; node: Expr }>((tie) => ({
+  leaf: fc.oneof(
+    fc.constant(X.sym('x')),
+    fc.constant(X.sym('x')),
+    fc.integer({ min: 1, max: 5 }).map((n) => X.num(n)),
+    fc.constant(X.constant('pi')),
+  ),
+  node: fc.oneof(
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => X.add(a, b)),
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => X.sub(a, b)),
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => X.mul(a, b)),
+    fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => X.div(a, b)),
+    fc.tuple(tie('expr'), fc.integer({ min: -3, max: 4 })).map(([a, n]) => X.pow(a, n < 0 ? X.neg(X.num(-n)) : X.num(n))),
+    tie('expr').map((a) => X.neg(a)),
+    fc.tuple(fc.constantFrom('exp', 'log', 'sin', 'cos', 'sqrt', 'tanh'), tie('expr')).map(([f, a]) => X.fn(f, [a])),
+  ),
+  expr: fc.oneof({ depthSize: 'small', maxDepth: 4 }, tie('leaf'), tie('node')),
+}));
+
+const point = fc.double({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true }).filter((v) => v === 0 || Math.abs(v) > 1e-3);
+
+const valueAt = (e: Expr, x: number): number => evaluate(e, { values: new Map([['x', x]]) });
+
+describe('properties', () => {
+  it('the derivative equals a finite difference wherever the function is smooth', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(expr, fc.array(point, { minLength: 6, maxLength: 6 }), (e, xs) => {
+        const d = derive(e, { wrt: 'x' });
+        for (const x of xs) {
+          const f = (t: number): number => valueAt(e, t);
+          const h = 1e-4;
+          const left = (f(x) - f(x - h)) / h;
+          const right = (f(x + h) - f(x)) / h;
+          // Points where f is not finite, or where the one-sided slopes disagree (a kink or a pole), are skipped.
+          if (![f(x), left, right].every(Number.isFinite) || !close(left, right, 1e-2) || Math.abs(left) > 1e4) continue;
+          const expected = numericDerivative(f, x);
+          const actual = valueAt(d.result, x);
+          if (!Number.isFinite(expected)) continue;
+          checked++;
+          expect(close(actual, expected, 1e-5), `${toText(e)} at ${x}: ${actual} vs ${expected}`).toBe(true);
+        }
+      }),
+      runs,
+    );
+    // Zero valid points would be inconclusive, not a pass.
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('every step equals the one before within the original expression’s domain', () => {
+    fc.assert(
+      fc.property(expr, (e) => {
+        const d = derive(e, { wrt: 'x' });
+        for (const step of allSteps(d.steps)) {
+          expect(compareNumerically(step.before, step.after, { count: 8, seed: 3 }).mismatch, `${step.rule}: ${step.toText()}`).toBeUndefined();
+        }
+      }),
+      { ...runs, numRuns: 100 },
+    );
+  });
+
+  it('printing then parsing gives the same expression back (negative bases under powers included)', () => {
+    const withNegativeBases = fc.oneof(expr, fc.tuple(expr, fc.integer({ min: 2, max: 3 })).map(([a, n]) => X.pow(X.neg(a), X.num(n))));
+    fc.assert(
+      fc.property(withNegativeBases, (e) => {
+        const back = parseExpression(toText(e)).expr;
+        expect(toText(back)).toBe(toText(e));
+        expect(X.equals(back, e) || compareNumerically(back, e, { count: 5 }).mismatch === undefined).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('simplifying twice is simplifying once', () => {
+    fc.assert(
+      fc.property(expr, (e) => {
+        const once = simplifyExpression(e);
+        const twice = simplifyExpression(once.result);
+        expect(twice.steps.map((s) => s.rule), toText(once.result)).toEqual([]);
+        expect(compareNumerically(e, once.result, { count: 6 }).mismatch).toBeUndefined();
+      }),
+      runs,
+    );
+  });
+
+  it('output is byte-identical across runs, and the input is never mutated', () => {
+    fc.assert(
+      fc.property(expr, (e) => {
+        const snapshot = JSON.stringify(e, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+        const a = JSON.stringify(derive(e, { wrt: 'x' }).toJSON());
+        const b = JSON.stringify(derive(e, { wrt: 'x' }).toJSON());
+        expect(a).toBe(b);
+        expect(JSON.stringify(e, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).toBe(snapshot);
+        expect(Object.isFrozen(e)).toBe(true);
+      }),
+      { ...runs, numRuns: 60 },
+    );
+  });
+
+  it('renaming the variable renames the steps', () => {
+    fc.assert(
+      fc.property(expr, (e) => {
+        const renamed = X.substitute(e, new Map([['x', X.sym('q')]]));
+        const original = derive(e, { wrt: 'x' }).toText();
+        const other = derive(renamed, { wrt: 'q' }).toText();
+        expect(other.replace(/\bq\b/g, 'x')).toBe(original);
+      }),
+      { ...runs, numRuns: 60 },
+    );
+  });
+});

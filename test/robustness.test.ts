@@ -1,0 +1,136 @@
+// Bad, huge and hostile input: every class gets its typed error (through the API and the CLI),
+// nothing reaches the output raw, and a polluted Object.prototype changes nothing.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { derive, StepdiffError, toHTML, toMarkdown, toPage, type DeriveOptions, type ErrorCode } from '../src/index.js';
+import { evaluate } from '../src/evaluate.js';
+
+const bin = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+
+const CLASSES: Array<[string, string, ErrorCode, DeriveOptions?]> = [
+  ['empty', '', 'empty-input'],
+  ['too long', 'x+'.repeat(20_000) + 'x', 'too-long'],
+  ['nested brackets', '('.repeat(600) + 'x' + ')'.repeat(600), 'too-deep'],
+  ['prefix chain', '-'.repeat(600) + 'x', 'too-deep'],
+  ['nesting mathjs overflows on', 'sin('.repeat(450) + 'x' + ')'.repeat(450), 'too-deep'],
+  ['subtraction chain', Array(3000).fill('x').join('-'), 'too-deep'],
+  ['matrix', '[1, 2]', 'unsupported-syntax'],
+  ['shift', 'x << 2', 'unsupported-syntax'],
+  ['assignment', 'x = 2', 'unsupported-syntax'],
+  ['string', '"x"', 'unsupported-syntax'],
+  ['unit conversion', '5 cm to inch', 'unsupported-syntax'],
+  ['unknown function', 'floor(x)', 'unknown-function'],
+  ['wrong arity', 'sin(x, y)', 'wrong-arity'],
+  ['function as symbol', 'sin x', 'function-as-symbol'],
+  ['implicit call', 'x(1+x)', 'implicit-call'],
+  ['overflowing number', '1e309 * x', 'non-finite-number'],
+  ['NaN', 'NaN * x', 'non-finite-number'],
+  ['underflowing number', '1e-400 + x', 'number-out-of-range'],
+  ['several variables', 'a * b', 'ambiguous-variable'],
+  ['variable not a name', 'x', 'invalid-variable', { wrt: '2' }],
+  ['variable a constant', 'x', 'constant-variable', { wrt: 'e' }],
+  ['bad definition', 'x', 'invalid-definition', { define: ['sin(x) = x'] }],
+  ['recursive definition', 'x', 'recursive-definition', { define: ['f(x) = f(x)'] }],
+  ['growth past the limit', Array(200).fill('x').join('^'), 'too-large'],
+  ['too many steps', 'x^2 + sin(x)', 'too-many-steps', { maxSteps: 1 }],
+  ['time budget', 'sin(x)*cos(x)/x', 'timeout', { budgetMs: 0 }],
+];
+
+function errorOf(input: string, options?: DeriveOptions): StepdiffError {
+  try {
+    derive(input, options);
+  } catch (error) {
+    if (error instanceof StepdiffError) return error;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('every class of bad input', () => {
+  it.each(CLASSES)('%s → its code, with a displayable one-line message', (_, input, code, options) => {
+    const error = errorOf(input, options);
+    expect(error.code).toBe(code);
+    expect(error.message).not.toMatch(/\n|\s+at\s|\.js:\d/);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it.each(CLASSES.filter(([, , , o]) => o === undefined || (o.wrt !== undefined && Object.keys(o).length === 1)))(
+    '%s through the CLI: exit 2, one line on stderr, nothing on stdout',
+    (_, input, code, options) => {
+      expect(existsSync(bin)).toBe(true);
+      const args = [bin, ...(input.startsWith('-') ? ['--', input] : [input]), ...(options?.wrt ? ['--wrt', options.wrt] : [])];
+      const out = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      expect(out.status).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(out.stderr).toContain(`[${code}]`);
+    },
+  );
+});
+
+describe('hostile text never reaches the output raw', () => {
+  const CORPUS = [
+    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', 'x + onerror', 'href * x',
+    '\\href{javascript:alert(1)}{x}', 'x_<b>', '__proto__ * x', 'constructor + x', 'toString^2 * x', 'x + $', '`x`',
+  ];
+  it.each(CORPUS)('%s', (input) => {
+    let outputs: string[];
+    try {
+      const d = derive(input, { wrt: 'x' });
+      outputs = [toHTML(d), toPage(d), toMarkdown(d), d.toLatex()];
+    } catch (error) {
+      expect(error).toBeInstanceOf(StepdiffError);
+      return;
+    }
+    for (const out of outputs) {
+      // The page's own static icon link is the one href it may contain.
+      expect(out.replace('<link rel="icon" href="data:,">', '')).not.toMatch(/<a\b|href=|javascript:|\son\w+=|<script|<img/i);
+    }
+  });
+});
+
+describe('a polluted Object.prototype', () => {
+  it('does not switch on KaTeX trust, nor change options, translations or any output', () => {
+    const input = '1/(1+exp(-x)) + 0.5*sqrt(x)';
+    const options = { define: ['σ(x) = 1/(1+exp(-x))'] };
+    const clean = derive(input, options);
+    const expected = [toPage(clean), toPage(clean, 'zh'), JSON.stringify(clean.toJSON()), clean.toText('zh')];
+    const proto = Object.prototype as Record<string, unknown>;
+    const polluted: Record<string, unknown> = {
+      trust: true, throwOnError: false, output: 'html', strict: 'error', maxSize: 0, maxExpand: 0, macros: { '\\x': '\\href{javascript:1}{x}' },
+      wrt: 'y', method: 'chain', simplify: false, limits: { maxDepth: 1 }, maxSteps: 1, budgetMs: 0, locale: 'zh',
+      // Our own lookups by rule id, note template and message slot (KaTeX's internal symbol tables
+      // are plain objects too: a polluted "x" breaks KaTeX itself, which no caller can guard).
+      quotient: 'POLLUTED', 'the derivative of a constant is 0': 'POLLUTED', names: 'POLLUTED',
+    };
+    try {
+      for (const [k, v] of Object.entries(polluted)) proto[k] = v;
+      const again = derive(input, options);
+      expect([toPage(again), toPage(again, 'zh'), JSON.stringify(again.toJSON()), again.toText('zh')]).toEqual(expected);
+    } finally {
+      for (const k of Object.keys(polluted)) delete proto[k];
+    }
+  });
+});
+
+describe('domains are honest', () => {
+  it('sqrt(x^2) is |x|, never x: its derivative is the sign of x', () => {
+    const d = derive('sqrt(x^2)');
+    for (const x of [-2, -0.5, 0.5, 3]) expect(evaluate(d.result, { values: new Map([['x', x]]) })).toBeCloseTo(Math.sign(x), 12);
+  });
+
+  it('abs says where it is not differentiable; a cancellation says what it assumes', () => {
+    expect(derive('abs(x)').steps[0]!.explanation).toContain('not differentiable at x = 0');
+    expect(derive('x^2/x').toText()).toContain('assuming x ≠ 0');
+  });
+
+  it('roots of negative numbers and logarithms follow the real domain', () => {
+    const cube = derive('cbrt(x)').result;
+    expect(evaluate(cube, { values: new Map([['x', -8]]) })).toBeCloseTo(1 / 12, 12);
+    expect(evaluate(derive('sqrt(x)').result, { values: new Map([['x', -1]]) })).toBeNaN();
+    expect(evaluate(derive('log(x)').expr, { values: new Map([['x', -1]]) })).toBeNaN();
+  });
+});
