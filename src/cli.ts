@@ -4,7 +4,11 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { derive, isLocale, LOCALES, StepdiffError, toLatexDocument, toMarkdown, toPage, type Method } from './index.js';
+import { derive, type Method } from './index.js';
+import { StepdiffError } from './errors.js';
+import { isLocale, LOCALES } from './locale.js';
+import { toMarkdown } from './markdown.js';
+import { toLatexDocument } from './present.js';
 
 const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
@@ -54,7 +58,7 @@ function positionalsLast(argv: readonly string[]): string[] {
   return [...options, '--', ...positionals];
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -90,14 +94,15 @@ function main(argv: readonly string[]): void {
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
     });
-    const printers: Record<Format, () => string> = {
+    const printers: Record<Format, () => string | Promise<string>> = {
       text: () => derivation.toText(locale),
       latex: () => toLatexDocument(derivation, locale),
       markdown: () => toMarkdown(derivation, locale),
-      html: () => toPage(derivation, locale),
+      // KaTeX is loaded only when a page is asked for: the other formats start faster without it.
+      html: async () => (await import('./html.js')).toPage(derivation, locale),
       json: () => JSON.stringify(derivation.toJSON(locale), null, 2),
     };
-    output = printers[format]();
+    output = await printers[format]();
   } catch (error) {
     if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message}`);
     throw error;
@@ -106,4 +111,10 @@ function main(argv: readonly string[]): void {
   else process.stdout.write(`${output}\n`);
 }
 
-main(process.argv.slice(2));
+// A reader that stops early (stepdiff … | head) closes the pipe; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+await main(process.argv.slice(2));

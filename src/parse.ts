@@ -1,7 +1,11 @@
 // The only module that touches mathjs: text -> mathjs node -> Expr. Every input either becomes an
 // Expr in the user's own form or a StepdiffError with a code and, where it has one, a position.
 
-import { create, parseDependencies } from 'mathjs';
+import {
+  create, createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
+  createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,
+  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode, createTyped, factory,
+} from 'mathjs';
 import { StepdiffError } from './errors.js';
 import * as X from './expr.js';
 import type { Expr } from './expr.js';
@@ -34,9 +38,38 @@ export interface Parsed {
   readonly notes: readonly string[];
 }
 
-// A private instance with BigNumber literals, so that `0.1` reaches us as the decimal it was written as.
-// The typings mark the dependency maps optional; parseDependencies is always exported at run time.
-const math = create({ parseDependencies: parseDependencies! }, { number: 'BigNumber' });
+/** A number literal exactly as written, which our `numeric` hands to the parser instead of a value. */
+interface NumberLiteral {
+  readonly literal: string;
+}
+
+const isNumberLiteral = (value: unknown): value is NumberLiteral =>
+  typeof value === 'object' && value !== null && typeof (value as NumberLiteral).literal === 'string';
+
+// A private instance whose `numeric` returns the literal's text: `0.1` and 20-digit integers reach us
+// exactly as written, and mathjs never builds its BigNumber machinery (a faster cold start).
+// Only the parser and its node classes are created (their factories are declared in
+// mathjs-factories.d.ts), and what the node classes need only to evaluate (subset, ResultSet, isBounded,
+// size) is a stand-in that refuses, since stepdiff never evaluates through mathjs. Creating the full
+// parse dependencies would build mathjs's units, matrices and numeric types first (~50 ms).
+const EVALUATION_ONLY = ['subset', 'ResultSet', 'isBounded', 'size'];
+const math = create(
+  {
+    createNode, createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
+    createFunctionAssignmentNode, createFunctionNode, createIndexNode, createObjectNode, createOperatorNode, createParenthesisNode,
+    createRangeNode, createRelationalNode, createSymbolNode, createParse, createTyped,
+    ...Object.fromEntries(
+      EVALUATION_ONLY.map((name) => [
+        `create${name}`,
+        factory(name, [], () => () => {
+          throw new Error(`stepdiff does not evaluate through mathjs (${name})`);
+        }),
+      ]),
+    ),
+    createNumeric: factory('numeric', [], () => (value: unknown): NumberLiteral => ({ literal: String(value) })),
+  },
+  { number: 'number' },
+);
 
 // The subset of mathjs's node shape this module reads.
 interface MathjsNode {
@@ -207,17 +240,16 @@ class Converter {
 
   private constantNode(n: MathjsNode): Expr {
     if (n.value === undefined) throw new StepdiffError('empty-input', 'The expression is empty.');
-    if (typeof n.value === 'number' && !Number.isFinite(n.value)) {
-      const name = Number.isNaN(n.value) ? 'NaN' : 'Infinity';
-      throw new StepdiffError('non-finite-number', `${name} is not a finite number.`, positionOfName(this.text, name));
-    }
     if (typeof n.value === 'string') {
       throw new StepdiffError('unsupported-syntax', 'stepdiff does not support strings.', this.text.search(/["']/));
     }
-    if (typeof n.value !== 'object' || n.value === null) {
+    if (!isNumberLiteral(n.value)) {
       throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${String(n.value)} here.`, positionOfName(this.text, String(n.value)));
     }
-    const written = String(n.value);
+    const written = n.value.literal;
+    if (written === 'NaN' || written === 'Infinity') {
+      throw new StepdiffError('non-finite-number', `${written} is not a finite number.`, positionOfName(this.text, written));
+    }
     const approx = Number(written);
     if (!Number.isFinite(approx)) {
       throw new StepdiffError('non-finite-number', `The number ${written} is too large to be finite.`, positionOfNumber(this.text, (t) => !Number.isFinite(Number(t))));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { derive, StepdiffError, toHTML, toMarkdown, toPage, type DeriveOptions, type ErrorCode } from '../src/index.js';
 import { evaluate } from '../src/evaluate.js';
 
-const bin = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
 
 const CLASSES: Array<[string, string, ErrorCode, DeriveOptions?]> = [
   ['empty', '', 'empty-input'],
