@@ -108,9 +108,9 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
 
 /** Moves that first make an expression bigger; each is kept only when the end result is smaller. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
-  { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', sequence: [{ rule: factor }, { rule: cancel }] },
+  { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', on: ['div'], sequence: [{ rule: factor }, { rule: cancel }] },
   { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
-  { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
+  { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
   { id: 'group-terms', accept: 'smaller', sequence: [{ rule: groupTerms }] },
   { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },

@@ -88,12 +88,8 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
   }
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const definitions = new Map<string, Definition>();
-  for (const text of options.define ?? []) {
-    const def = parseDefinition(text, definitions, limits);
-    definitions.set(def.name, def);
-  }
-  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: input, notes: [] };
+  const definitions = parseDefinitions(options.define ?? [], limits);
+  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: checkedExpr(input, limits), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
@@ -101,13 +97,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   const others = new Set([...freeSymbols(expr), ...usedDefinitions(expr, definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
-  const budget: Budget = {
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
-    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
-    maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
-    spent: { output: 0 },
-    deadline: options.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + options.budgetMs,
-  };
+  const budget = budgetFor(options, started);
   const algebra: SimplifySettings = { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex };
   const start = d(expr, wrt);
   const differentiated = rewriteDerivatives(start, {
@@ -131,6 +121,38 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
 }
 
+/** The limits of one call's work, counted from `started`. */
+function budgetFor(options: DeriveOptions, started: number): Budget {
+  return {
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
+    maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
+    spent: { output: 0 },
+    deadline: options.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + options.budgetMs,
+  };
+}
+
+/** The user's definitions, in order: a later one may use the earlier ones. */
+function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  for (const text of texts) {
+    const def = parseDefinition(text, definitions, limits);
+    definitions.set(def.name, def);
+  }
+  return definitions;
+}
+
+/** An Expr given directly skips the parser's limits; its depth is checked here, without recursion. */
+function checkedExpr(e: Expr, limits: ParseLimits): Expr {
+  const stack: Array<[Expr, number]> = [[e, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limits.maxDepth) throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
+    for (const k of X.children(node)) stack.push([k, depth + 1]);
+  }
+  return e;
+}
+
 /** The caller's options as own properties only: an inherited (polluted) `wrt` or `method` is not an option. */
 function ownOptions<T extends object>(given: T): T {
   const own = Object.create(null) as Record<string, unknown>;
@@ -144,19 +166,9 @@ export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptio
   const started = performance.now();
   const options = ownOptions(given);
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const definitions = new Map<string, Definition>();
-  for (const text of options.define ?? []) {
-    const def = parseDefinition(text, definitions, limits);
-    definitions.set(def.name, def);
-  }
-  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : input;
-  const budget: Budget = {
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
-    maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES,
-    maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
-    spent: { output: 0 },
-    deadline: options.budgetMs === undefined ? Number.POSITIVE_INFINITY : started + options.budgetMs,
-  };
+  const definitions = parseDefinitions(options.define ?? [], limits);
+  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits);
+  const budget = budgetFor(options, started);
   return simplify(expr, { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex: {} });
 }
 

@@ -5,7 +5,7 @@
 // returns a step whose expression differs in value from the one before.
 
 import { checkBudget, type Budget } from './limits.js';
-import type { Expr, Path } from './expr.js';
+import type { Expr, Kind, Path } from './expr.js';
 import { at, children, equals, nodes, replaceAt, withChildren } from './expr.js';
 import { cost } from './algebra.js';
 import type { LatexOptions } from './latex.js';
@@ -19,6 +19,8 @@ export interface Strategy {
   readonly sequence: ReadonlyArray<{ readonly rule: RewriteRule; readonly optional?: boolean }>;
   /** Where the first rule fires: at the node the strategy is tried on (default), or anywhere inside it. */
   readonly start?: 'root' | 'inside';
+  /** The kinds of node the strategy is tried on (all when absent). */
+  readonly on?: readonly Kind[];
   /** Keep the result when it is smaller, or when it substituted a definition back. */
   readonly accept: 'smaller' | 'substituted';
 }
@@ -125,13 +127,16 @@ class Run {
     let focus = at(whole, path);
     const start = focus;
     let substituted = false;
-    for (const [i, { rule, optional }] of strategy.sequence.entries()) {
-      // The first rule must fire at the node itself; later ones anywhere inside it.
-      const r = i === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context);
+    let started = false;
+    for (const { rule, optional } of strategy.sequence) {
+      // The first rule that applies must fire at the node itself (an optional one skipped does not
+      // count); later ones anywhere inside it.
+      const r = !started && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context);
       if (r === undefined) {
         if (optional) continue;
         return undefined;
       }
+      started = true;
       trial.record(rule, replaceAt(whole, path, focus), replaceAt(whole, path, r.after), [...path, ...r.path], r.note);
       focus = r.after;
       if (rule.id === 'substitute') substituted = true;
@@ -159,7 +164,7 @@ class Run {
           let failed = this.failed.get(strategy);
           if (failed === undefined) this.failed.set(strategy, (failed = new WeakSet()));
           // Whether a strategy succeeds depends only on the subtree it starts from.
-          if (failed.has(node)) continue;
+          if (failed.has(node) || (strategy.on !== undefined && !strategy.on.includes(node.kind))) continue;
           const done = this.attempt(whole, [...path], strategy);
           if (done !== undefined) return done;
           failed.add(node);

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { derive, StepdiffError, toHTML, toMarkdown, toPage, type DeriveOptions, type ErrorCode } from '../src/index.js';
+import { derive, simplifyExpression, StepdiffError, toHTML, toMarkdown, toPage, type DeriveOptions, type ErrorCode } from '../src/index.js';
+import * as X from '../src/expr.js';
+import type { Expr } from '../src/expr.js';
 import { evaluate } from '../src/evaluate.js';
 
 const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
@@ -69,6 +71,15 @@ describe('every class of bad input', () => {
       expect(out.stderr).toContain(`[${code}]`);
     },
   );
+});
+
+describe('deep input built by hand', () => {
+  it('an Expr deeper than the limit is refused with too-deep, not a RangeError', () => {
+    let e: Expr = X.sym('x');
+    for (let i = 0; i < 100_000; i++) e = X.fn('sin', [e]);
+    expect(() => derive(e)).toThrow(expect.objectContaining({ code: 'too-deep' }));
+    expect(() => simplifyExpression(e)).toThrow(expect.objectContaining({ code: 'too-deep' }));
+  });
 });
 
 describe('hostile text never reaches the output raw', () => {
