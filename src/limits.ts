@@ -18,8 +18,11 @@ export interface Budget {
   readonly spent: { output: number };
 }
 
-/** Throws the typed error for whichever bound `e` (the expression just produced) breaks. */
-export function checkBudget(budget: Budget, e: Expr, stepsSoFar: number): void {
+/**
+ * Throws the typed error for whichever bound `e` (the expression just produced) breaks. A step that
+ * will not be kept (a strategy's trial) is not `printed` and does not count toward the output.
+ */
+export function checkBudget(budget: Budget, e: Expr, stepsSoFar: number, printed = true): void {
   if (stepsSoFar > budget.maxSteps) {
     throw new StepdiffError('too-many-steps', `The derivation needs more than ${budget.maxSteps} steps.`);
   }
@@ -27,7 +30,7 @@ export function checkBudget(budget: Budget, e: Expr, stepsSoFar: number): void {
   if (size > budget.maxNodes) {
     throw new StepdiffError('too-large', `The derivation grows beyond ${budget.maxNodes} nodes.`);
   }
-  budget.spent.output += size;
+  if (printed) budget.spent.output += size;
   if (budget.spent.output > budget.maxOutput) {
     throw new StepdiffError('too-large', `The derivation's steps hold more than ${budget.maxOutput} nodes in all.`);
   }

@@ -95,10 +95,14 @@ class Run {
   /** Per strategy, the nodes it is known to fail on. */
   private readonly failed = new Map<Strategy, WeakSet<Expr>>();
 
-  constructor(private readonly settings: SimplifySettings) {}
+  /** `trial` runs belong to a strategy being tried: their steps are kept only if it succeeds. */
+  constructor(
+    private readonly settings: SimplifySettings,
+    private readonly trial = false,
+  ) {}
 
   private record(rule: RewriteRule, before: Expr, after: Expr, path: Path, note: Note | undefined): void {
-    checkBudget(this.settings.budget, after, this.steps.length + 1);
+    checkBudget(this.settings.budget, after, this.steps.length + 1, !this.trial);
     this.steps.push(new Step(rule, before, after, path, [], note, this.settings.latex));
   }
 
@@ -123,7 +127,7 @@ class Run {
 
   /** Tries `strategy` at the node at `path`; returns the new whole expression and its steps, or undefined. */
   private attempt(whole: Expr, path: Path, strategy: Strategy): { after: Expr; steps: Step[] } | undefined {
-    const trial = new Run(this.settings);
+    const trial = new Run(this.settings, true);
     let focus = at(whole, path);
     const start = focus;
     let substituted = false;
