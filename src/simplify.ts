@@ -126,7 +126,20 @@ class Run {
   }
 
   /** Tries `strategy` at the node at `path`; returns the new whole expression and its steps, or undefined. */
+  /** Whether the strategy's first rule (past skippable optional ones) fires at `focus` itself. */
+  private opens(focus: Expr, strategy: Strategy): boolean {
+    if (strategy.start === 'inside') return true;
+    for (const { rule, optional } of strategy.sequence) {
+      const out = rule.apply(focus, this.settings.context);
+      if (out !== undefined && !equals(out, focus)) return true;
+      if (!optional) return false;
+    }
+    return false;
+  }
+
   private attempt(whole: Expr, path: Path, strategy: Strategy): { after: Expr; steps: Step[] } | undefined {
+    // Most strategies do not even start at most nodes: find that out before setting up a trial.
+    if (!this.opens(at(whole, path), strategy)) return undefined;
     const trial = new Run(this.settings, true);
     let focus = at(whole, path);
     const start = focus;
