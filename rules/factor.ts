@@ -1,8 +1,8 @@
 import type { Expr } from '../src/expr.js';
 import { key } from '../src/expr.js';
-import { fromMonomial, isRational, monomialOf, powerOf, productOf, sumOf, termsOf } from '../src/algebra.js';
+import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, sumOf, termsOf } from '../src/algebra.js';
 import type { Rational } from '../src/rational.js';
-import { ONE, subQ } from '../src/rational.js';
+import { addQ, negQ, ONE, subQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
 /** A term's factors as base key → (base, exponent); a factor of the denominator has a negative exponent. */
@@ -14,9 +14,9 @@ function powers(e: Expr): { coef: Rational; map: Map<string, { base: Expr; exp: 
     const p = powerOf(f);
     if (!isRational(p.exp)) return void other.push(sign === 1 ? f : fromMonomial({ coef: ONE, factors: [], divisors: [f] }));
     const k = key(p.base);
-    const exp = sign === 1 ? p.exp : subQ({ num: 0n, den: 1n }, p.exp);
+    const exp = sign === 1 ? p.exp : negQ(p.exp);
     const seen = map.get(k);
-    map.set(k, { base: p.base, exp: seen === undefined ? exp : { num: seen.exp.num * exp.den + exp.num * seen.exp.den, den: seen.exp.den * exp.den } });
+    map.set(k, { base: p.base, exp: seen === undefined ? exp : addQ(seen.exp, exp) });
   };
   m.factors.forEach((f) => put(f, 1));
   m.divisors.forEach((f) => put(f, -1));
@@ -48,9 +48,8 @@ function factorOut(e: Expr): Expr | undefined {
     for (const [k, { base, exp }] of map) {
       const left = take(k, exp);
       if (left.num === 0n) continue;
-      const power = (q: Rational): Expr => (q.num === q.den ? base : { kind: 'pow', base, exp: { kind: 'num', value: q } });
-      if (left.num > 0n) factors.push(power(left));
-      else divisors.push(power({ num: -left.num, den: left.den }));
+      if (left.num > 0n) factors.push(fromPower(base, left));
+      else divisors.push(fromPower(base, negQ(left)));
     }
     return { factors, divisors };
   };

@@ -1,7 +1,7 @@
 import type { Expr } from '../src/expr.js';
 import { div, key } from '../src/expr.js';
 import { fromMonomial, monomialOf, productOf, termFactorKeys } from '../src/algebra.js';
-import { ONE } from '../src/rational.js';
+import { divQ, eqQ, ONE } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
 /**
@@ -19,10 +19,11 @@ function separate(e: Expr): Expr | undefined {
   if (inside.length === 0 || keptBottom.length === 0) return undefined;
   const outsideTop = top.factors.filter((f) => !inside.includes(f));
   const outsideBottom = bottom.factors.filter((f) => !keptBottom.includes(f));
-  const coef = { num: top.coef.num * bottom.coef.den, den: top.coef.den * bottom.coef.num };
-  const numeric = !(coef.num === coef.den);
+  // A zero number below goes to the divisors, so bottom.coef is never 0.
+  const coef = divQ(top.coef, bottom.coef);
+  const numeric = !eqQ(coef, ONE);
   if (outsideTop.length === 0 && outsideBottom.length === 0 && !numeric) return undefined;
-  const rest = fromMonomial({ coef: numeric ? (coef.den < 0n ? { num: -coef.num, den: -coef.den } : coef) : ONE, factors: outsideTop, divisors: outsideBottom });
+  const rest = fromMonomial({ coef, factors: outsideTop, divisors: outsideBottom });
   return productOf([rest, div(productOf(inside), productOf(keptBottom))]);
 }
 

@@ -4,6 +4,7 @@
 
 import type { Expr } from './expr.js';
 import { add, children, div, isNum, key, mul, neg, nodes, num, one, pow, sub, zero } from './expr.js';
+import { isTerminating } from './precedence.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 
 /** A term of a sum, with its sign kept apart. */
@@ -166,7 +167,6 @@ export function fromPower(base: Expr, exp: Rational | Expr): Expr {
   return pow(base, num(exp));
 }
 
-export { ZERO, ONE };
 
 /** a − b when it is a number once like terms cancel (D − N = 1 for D = 1 + e^{-x}, N = e^{-x}). */
 export function constantDifference(a: Expr, b: Expr): Rational | undefined {
@@ -206,7 +206,7 @@ function shapeOf(e: Expr): Shape {
   const symbol = e.kind === 'sym' || e.kind === 'd' || kids.some((k) => k.symbol);
   const call = e.kind === 'fn' || kids.some((k) => k.call);
   let cost: number;
-  if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminatingDen(e.value.den) ? 1 : 3);
+  if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
   else if (!symbol && call) cost = 1;
   else {
@@ -229,12 +229,6 @@ export function cost(e: Expr): number {
   return shapeOf(e).cost;
 }
 
-function isTerminatingDen(den: bigint): boolean {
-  let rest = den;
-  while (rest % 2n === 0n) rest /= 2n;
-  while (rest % 5n === 0n) rest /= 5n;
-  return rest === 1n;
-}
 
 /** Whether `e` is a constant: it contains no symbol (numbers, e, π, and functions of them). */
 export const isConstantExpr = (e: Expr): boolean => !shapeOf(e).symbol;

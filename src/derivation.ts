@@ -2,7 +2,7 @@
 // forms are computed from the recorded expressions on demand, by the printers.
 
 import type { Expr, Path } from './expr.js';
-import { toLatex, type LatexOptions } from './latex.js';
+import { latexText, toLatex, type LatexOptions } from './latex.js';
 import { phrases, templateIn, titleIn, type Locale } from './locale.js';
 import type { Definition } from './parse.js';
 import type { Note } from './rule.js';
@@ -172,7 +172,7 @@ export class Derivation {
 
   /** The main chain as one LaTeX `aligned` block, each row tagged with its rule. */
   toLatex(locale: Locale = 'en'): string {
-    return mainChainLatex(this, locale);
+    return alignedLatex(this.start, this.steps, locale, this.latexOptions);
   }
 
   toJSON(locale: Locale = 'en'): DerivationJSON {
@@ -187,11 +187,6 @@ export class Derivation {
   }
 }
 
-/** Escapes text for LaTeX's \text{…}. */
-export function latexText(text: string): string {
-  return text.replace(/[\\{}$&#^_%~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`));
-}
-
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
 export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions): string {
   const rows = [`${toLatex(start, options)}`];
@@ -201,8 +196,4 @@ export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale
     else rows.push(row);
   });
   return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
-}
-
-function mainChainLatex(d: Derivation, locale: Locale): string {
-  return alignedLatex(d.start, d.steps, locale, d.latexOptions);
 }

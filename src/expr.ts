@@ -191,7 +191,6 @@ export function size(e: Expr): number {
   return n;
 }
 
-export { ZERO, ONE };
 
 // Expressions are immutable, so a node's key never changes: computed once, kept with the node.
 const keys = new WeakMap<Expr, string>();

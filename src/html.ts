@@ -55,15 +55,15 @@ export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = 
 
 const katexDist = (): string => dirname(createRequire(import.meta.url).resolve('katex'));
 
+const readKatexCss = (): string => readFileSync(join(katexDist(), 'katex.min.css'), 'utf8');
+
 /** KaTeX's stylesheet with only its woff2 fonts, the fonts referenced as `fonts(name)` returns. */
-export function katexCss(fonts: (file: string) => string): string {
-  const css = readFileSync(join(katexDist(), 'katex.min.css'), 'utf8');
+export function katexCss(fonts: (file: string) => string, css: string = readKatexCss()): string {
   return css.replace(/src:url\(fonts\/([\w-]+\.woff2)\) format\("woff2"\)[^;}]*/g, (_, file: string) => `src:url(${fonts(file)}) format("woff2")`);
 }
 
 /** The woff2 font files KaTeX ships, as [file name, bytes]. */
-export function katexFonts(): Array<[string, Buffer]> {
-  const css = readFileSync(join(katexDist(), 'katex.min.css'), 'utf8');
+export function katexFonts(css: string = readKatexCss()): Array<[string, Buffer]> {
   const files = [...new Set([...css.matchAll(/fonts\/([\w-]+\.woff2)/g)].map((m) => m[1]!))];
   return files.map((f) => [f, readFileSync(join(katexDist(), 'fonts', f))]);
 }
@@ -102,7 +102,8 @@ ${options.body}
 
 /** The derivation as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
 export function toPage(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
-  const fonts = new Map(katexFonts());
-  const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`);
+  const stylesheet = readKatexCss();
+  const fonts = new Map(katexFonts(stylesheet));
+  const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`, stylesheet);
   return htmlDocument({ title: `stepdiff: ${d.input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
 }

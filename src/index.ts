@@ -13,6 +13,7 @@ import { rewriteDerivatives } from './rewrite.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
 import type { Method } from './rule.js';
 import type { Budget } from './limits.js';
+import type { LatexOptions } from './latex.js';
 
 /** Options for `derive`. */
 export interface DeriveOptions {
@@ -98,7 +99,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
   const budget = budgetFor(options, started);
-  const algebra: SimplifySettings = { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex };
+  const algebra = algebraSettings(definitions, budget, latex);
   const start = d(expr, wrt);
   const differentiated = rewriteDerivatives(start, {
     rules: DIFFERENTIATION_RULES,
@@ -119,6 +120,11 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal].join(', ') } });
   const text = typeof input === 'string' ? input : '';
   return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
+}
+
+/** The algebra stage's rules and strategies, over the given definitions and budget. */
+function algebraSettings(definitions: ReadonlyMap<string, Definition>, budget: Budget, latex: LatexOptions): SimplifySettings {
+  return { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex };
 }
 
 /** The limits of one call's work, counted from `started`. */
@@ -169,7 +175,7 @@ export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptio
   const definitions = parseDefinitions(options.define ?? [], limits);
   const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits);
   const budget = budgetFor(options, started);
-  return simplify(expr, { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex: {} });
+  return simplify(expr, algebraSettings(definitions, budget, {}));
 }
 
 /** The defined functions a result should be written in: those the input calls or whose body it contains. */

@@ -27,6 +27,11 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   _: '\\_', '%': '\\%', '~': '\\textasciitilde{}',
 };
 
+/** Text escaped for LaTeX's \\text{…}. */
+export function latexText(text: string): string {
+  return [...text].map((c) => (Object.hasOwn(TEXT_ESCAPES, c) ? TEXT_ESCAPES[c]! : c)).join('');
+}
+
 function nameBase(name: string): string {
   const greek = GREEK_NAMES.get(name);
   if (greek !== undefined) return `\\${greek}`;
@@ -34,7 +39,7 @@ function nameBase(name: string): string {
   if (/^[A-Za-z]\u0302$/.test(decomposed)) return `\\hat{${decomposed[0]}}`;
   if (/^[A-Za-z]$|^[0-9]+$/.test(name)) return name;
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return `\\mathrm{${name}}`;
-  return `\\text{${[...name].map((c) => TEXT_ESCAPES[c] ?? c).join('')}}`;
+  return `\\text{${latexText(name)}}`;
 }
 
 /** A user's name in LaTeX: Greek letters, hats and `x_1` subscripts; anything else escaped. */

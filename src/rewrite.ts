@@ -50,16 +50,21 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
   return run(start, settings, { steps: 0, derivatives: new Map() });
 }
 
-function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
+/** The first rule, in order, that differentiates `body`. */
+function ruleFor(body: Expr, ctx: RuleContext, rules: readonly Rule[]): Rule | undefined {
+  return rules.find((r) => applies(r, body, ctx));
+}
+
+function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
   const steps: Step[] = [];
   let current = start;
   for (;;) {
     const path = findPath(current, isOpenDerivative);
     if (path === undefined) return { steps, result: current };
-    checkBudget(settings.budget, current, ++budget.steps);
+    checkBudget(settings.budget, current, ++state.steps);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
     const ctx: RuleContext = { ...settings.context, wrt: derivative.wrt };
-    const rule = settings.rules.find((r) => applies(r, derivative.body, ctx));
+    const rule = ruleFor(derivative.body, ctx, settings.rules);
     if (rule === undefined) {
       throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
     }
@@ -71,18 +76,18 @@ function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
       let after = replaceAt(current, path, template);
       const notes = note === undefined ? [] : [note];
       for (const other of openDerivatives(current).slice(1)) {
-        const d = at(current, other) as Extract<Expr, { kind: 'd' }>;
-        const otherCtx: RuleContext = { ...settings.context, wrt: d.wrt };
-        if (settings.rules.find((r) => applies(r, d.body, otherCtx)) !== rule) continue;
-        after = replaceAt(after, other, rule.to(d.body as never, otherCtx));
-        const otherNote = noteOf(rule, d, otherCtx);
+        const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
+        const otherCtx: RuleContext = { ...settings.context, wrt: another.wrt };
+        if (ruleFor(another.body, otherCtx, settings.rules) !== rule) continue;
+        after = replaceAt(after, other, rule.to(another.body as never, otherCtx));
+        const otherNote = noteOf(rule, another, otherCtx);
         if (otherNote !== undefined) notes.push(otherNote);
       }
       steps.push(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex));
       current = after;
       continue;
     }
-    const { shown, resolved, substeps } = deriveParts(template, settings, budget);
+    const { shown, resolved, substeps } = deriveParts(template, settings, state);
     const after = replaceAt(current, path, shown);
     steps.push(new Step(rule, current, after, path, substeps, note, settings.latex));
     current = after;
@@ -95,8 +100,8 @@ function run(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
 }
 
 /** A sub-derivation: the rewrite of one part's derivative, then its collect step if that changes anything. */
-function runPart(start: Expr, settings: RewriteSettings, budget: State): Rewritten {
-  const part = run(start, settings, budget);
+function runPart(start: Expr, settings: RewriteSettings, state: State): Rewritten {
+  const part = run(start, settings, state);
   const collected = settings.collect?.apply(part.result, settings.context);
   if (collected === undefined || settings.collect === undefined) return part;
   const step = new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex);
@@ -155,19 +160,19 @@ function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state
 function deriveParts(
   template: Expr,
   settings: RewriteSettings,
-  budget: State,
+  state: State,
 ): { shown: Expr; resolved: Expr; substeps: Step[] } {
   const substeps: Step[] = [];
   let shown = template;
   for (let path = findPath(shown, isEvaluatedDerivative); path !== undefined; path = findPath(shown, isEvaluatedDerivative)) {
     const placeholder = at(shown, path) as Extract<Expr, { kind: 'd' }>;
-    const part = outerDerivative(placeholder.body, placeholder.wrt, settings, budget);
+    const part = outerDerivative(placeholder.body, placeholder.wrt, settings, state);
     substeps.push(...part.steps);
     shown = replaceAt(shown, path, substitute(part.result, new Map([[placeholder.wrt, placeholder.at!]])));
   }
   let resolved = shown;
   for (let path = findPath(resolved, isOpenDerivative); path !== undefined; path = findPath(resolved, isOpenDerivative)) {
-    const part = runPart(at(resolved, path), settings, budget);
+    const part = runPart(at(resolved, path), settings, state);
     substeps.push(...part.steps);
     resolved = replaceAt(resolved, path, part.result);
   }

@@ -126,21 +126,9 @@ class Run {
   }
 
   /** Tries `strategy` at the node at `path`; returns the new whole expression and its steps, or undefined. */
-  /** Whether the strategy's first rule (past skippable optional ones) fires at `focus` itself. */
-  private opens(focus: Expr, strategy: Strategy): boolean {
-    if (strategy.start === 'inside') return true;
-    for (const { rule, optional } of strategy.sequence) {
-      const out = rule.apply(focus, this.settings.context);
-      if (out !== undefined && !equals(out, focus)) return true;
-      if (!optional) return false;
-    }
-    return false;
-  }
-
   private attempt(whole: Expr, path: Path, strategy: Strategy): { after: Expr; steps: Step[] } | undefined {
-    // Most strategies do not even start at most nodes: find that out before setting up a trial.
-    if (!this.opens(at(whole, path), strategy)) return undefined;
-    const trial = new Run(this.settings, true);
+    // Most strategies do not even start at most nodes, so the trial run is set up only once they do.
+    let trial: Run | undefined;
     let focus = at(whole, path);
     const start = focus;
     let substituted = false;
@@ -154,12 +142,13 @@ class Run {
         return undefined;
       }
       started = true;
+      trial ??= new Run(this.settings, true);
       trial.record(rule, replaceAt(whole, path, focus), replaceAt(whole, path, r.after), [...path, ...r.path], r.note);
       focus = r.after;
       if (rule.id === 'substitute') substituted = true;
     }
     const accepted = strategy.accept === 'substituted' ? substituted : cost(focus) < cost(start);
-    return accepted ? { after: replaceAt(whole, path, focus), steps: trial.steps } : undefined;
+    return accepted && trial !== undefined ? { after: replaceAt(whole, path, focus), steps: trial.steps } : undefined;
   }
 
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
