@@ -2,8 +2,22 @@ import type { Expr } from '../src/expr.js';
 import { add, children, isNum, mul, neg, num, one, withChildren, zero } from '../src/expr.js';
 import { defineRewrite } from '../src/rule.js';
 
+// tidy is pure and nodes are immutable, so a subtree tidied once (a part's collected result, shared
+// by every later step) is not walked again.
+const tidiedForm = new WeakMap<Expr, Expr>();
+
 /** One bottom-up pass of the identities below; each is exact wherever the input is defined. */
 function tidy(e: Expr): Expr {
+  let done = tidiedForm.get(e);
+  if (done === undefined) {
+    done = tidyNode(e);
+    tidiedForm.set(e, done);
+    tidiedForm.set(done, done);
+  }
+  return done;
+}
+
+function tidyNode(e: Expr): Expr {
   const kids = children(e);
   const tidied = kids.map(tidy);
   const node = tidied.every((k, i) => k === kids[i]) ? e : withChildren(e, tidied);

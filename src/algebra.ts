@@ -195,6 +195,8 @@ interface Shape {
   readonly nodes: number;
   readonly symbol: boolean;
   readonly call: boolean;
+  /** Whether an inert derivative d(…) occurs in it. */
+  readonly derivative: boolean;
 }
 
 const shapes = new WeakMap<Expr, Shape>();
@@ -205,6 +207,7 @@ function shapeOf(e: Expr): Shape {
   const kids = children(e).map(shapeOf);
   const symbol = e.kind === 'sym' || e.kind === 'd' || kids.some((k) => k.symbol);
   const call = e.kind === 'fn' || kids.some((k) => k.call);
+  const derivative = e.kind === 'd' || kids.some((k) => k.derivative);
   let cost: number;
   if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
@@ -214,7 +217,7 @@ function shapeOf(e: Expr): Shape {
     // a + b + c parses as two binary nodes; a call is its node and its name.
     cost = e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 + inner : e.kind === 'fn' ? 2 + inner : 1 + inner;
   }
-  const shape = { cost, nodes: 1 + kids.reduce((acc, k) => acc + k.nodes, 0), symbol, call };
+  const shape = { cost, nodes: 1 + kids.reduce((acc, k) => acc + k.nodes, 0), symbol, call, derivative };
   shapes.set(e, shape);
   return shape;
 }
@@ -229,6 +232,9 @@ export function cost(e: Expr): number {
   return shapeOf(e).cost;
 }
 
+
+/** Whether an inert derivative occurs in `e` (cached, so searching for one skips finished subtrees). */
+export const hasDerivative = (e: Expr): boolean => shapeOf(e).derivative;
 
 /** Whether `e` is a constant: it contains no symbol (numbers, e, π, and functions of them). */
 export const isConstantExpr = (e: Expr): boolean => !shapeOf(e).symbol;

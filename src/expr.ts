@@ -48,7 +48,7 @@ export const one = num(ONE);
 export const two = num(2);
 
 export const isNum = (e: Expr, value?: number): e is ExprOf<'num'> =>
-  e.kind === 'num' && (value === undefined || eqQ(e.value, rational(BigInt(value))));
+  e.kind === 'num' && (value === undefined || (e.value.den === 1n && e.value.num === BigInt(value)));
 
 /** The children of a node, in reading order. */
 export function children(e: Expr): readonly Expr[] {

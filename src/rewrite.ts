@@ -4,7 +4,8 @@
 
 import { StepdiffError } from './errors.js';
 import type { Expr, Path } from './expr.js';
-import { at, children, d, findPath, replaceAt, substitute, sym } from './expr.js';
+import { at, children, d, replaceAt, substitute, sym } from './expr.js';
+import { hasDerivative } from './algebra.js';
 import type { LatexOptions } from './latex.js';
 import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
@@ -59,7 +60,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
   const steps: Step[] = [];
   let current = start;
   for (;;) {
-    const path = findPath(current, isOpenDerivative);
+    const path = findDerivative(current, isOpenDerivative);
     if (path === undefined) return { steps, result: current };
     checkBudget(settings.budget, current, ++state.steps);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
@@ -114,11 +115,24 @@ function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleC
   return raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
 }
 
+/** The path of the first derivative (pre-order) that passes `test`; finished subtrees are skipped. */
+function findDerivative(e: Expr, test: (node: Expr) => boolean): Path | undefined {
+  if (!hasDerivative(e)) return undefined;
+  if (test(e)) return [];
+  const kids = children(e);
+  for (let i = 0; i < kids.length; i++) {
+    const p = findDerivative(kids[i]!, test);
+    if (p !== undefined) return [i, ...p];
+  }
+  return undefined;
+}
+
 /** The paths of the open derivatives in `e`, in reading order (they never contain one another). */
 function openDerivatives(e: Expr): Path[] {
   const found: Path[] = [];
   const path: number[] = [];
   const visit = (node: Expr): void => {
+    if (!hasDerivative(node)) return;
     if (isOpenDerivative(node)) {
       found.push([...path]);
       return;
@@ -164,14 +178,14 @@ function deriveParts(
 ): { shown: Expr; resolved: Expr; substeps: Step[] } {
   const substeps: Step[] = [];
   let shown = template;
-  for (let path = findPath(shown, isEvaluatedDerivative); path !== undefined; path = findPath(shown, isEvaluatedDerivative)) {
+  for (let path = findDerivative(shown, isEvaluatedDerivative); path !== undefined; path = findDerivative(shown, isEvaluatedDerivative)) {
     const placeholder = at(shown, path) as Extract<Expr, { kind: 'd' }>;
     const part = outerDerivative(placeholder.body, placeholder.wrt, settings, state);
     substeps.push(...part.steps);
     shown = replaceAt(shown, path, substitute(part.result, new Map([[placeholder.wrt, placeholder.at!]])));
   }
   let resolved = shown;
-  for (let path = findPath(resolved, isOpenDerivative); path !== undefined; path = findPath(resolved, isOpenDerivative)) {
+  for (let path = findDerivative(resolved, isOpenDerivative); path !== undefined; path = findDerivative(resolved, isOpenDerivative)) {
     const part = runPart(at(resolved, path), settings, state);
     substeps.push(...part.steps);
     resolved = replaceAt(resolved, path, part.result);

@@ -88,21 +88,43 @@ export function applyEverywhere(
   return note === undefined ? { after, path: first } : { after, path: first, note };
 }
 
+/** One rule of a strategy as it fired inside the subtree the strategy was tried on. */
+interface Move {
+  /** The rule's position in the strategy's sequence. */
+  readonly index: number;
+  readonly rule: RewriteRule;
+  /** The subtree after the rule. */
+  readonly after: Expr;
+  /** Where in the subtree it fired first. */
+  readonly path: Path;
+  readonly note?: Note;
+}
+
+/** A strategy that succeeded at the node at `path`, and the moves it made there. */
+interface Success {
+  readonly path: Path;
+  readonly moves: readonly Move[];
+}
+
 class Run {
   readonly steps: Step[] = [];
-  /** Per rule, the subtrees it is known not to fire anywhere in. */
+  /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
   private readonly clean = new Map<RewriteRule, WeakSet<Expr>>();
-  /** Per strategy, the nodes it is known to fail on. */
-  private readonly failed = new Map<Strategy, WeakSet<Expr>>();
+  /** Per strategy, what it does at the nodes it was tried on: its moves, or undefined if it fails. */
+  private readonly tried = new Map<Strategy, WeakMap<Expr, readonly Move[] | undefined>>();
+  /** Per list of strategies, the subtrees where none of them succeeds at any node. */
+  private readonly exhausted = new Map<readonly Strategy[], WeakSet<Expr>>();
 
-  /** `trial` runs belong to a strategy being tried: their steps are kept only if it succeeds. */
-  constructor(
-    private readonly settings: SimplifySettings,
-    private readonly trial = false,
-  ) {}
+  constructor(private readonly settings: SimplifySettings) {}
+
+  private cleanFor(rule: RewriteRule): WeakSet<Expr> {
+    let clean = this.clean.get(rule);
+    if (clean === undefined) this.clean.set(rule, (clean = new WeakSet()));
+    return clean;
+  }
 
   private record(rule: RewriteRule, before: Expr, after: Expr, path: Path, note: Note | undefined): void {
-    checkBudget(this.settings.budget, after, this.steps.length + 1, !this.trial);
+    checkBudget(this.settings.budget, after, this.steps.length + 1);
     this.steps.push(new Step(rule, before, after, path, [], note, this.settings.latex));
   }
 
@@ -112,9 +134,7 @@ class Run {
     for (let progressed = true; progressed; ) {
       progressed = false;
       for (const rule of this.settings.normalise) {
-        let clean = this.clean.get(rule);
-        if (clean === undefined) this.clean.set(rule, (clean = new WeakSet()));
-        const r = applyEverywhere(current, rule, this.settings.context, clean);
+        const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule));
         if (r === undefined) continue;
         this.record(rule, current, r.after, r.path, r.note);
         current = r.after;
@@ -125,30 +145,37 @@ class Run {
     return current;
   }
 
-  /** Tries `strategy` at the node at `path`; returns the new whole expression and its steps, or undefined. */
-  private attempt(whole: Expr, path: Path, strategy: Strategy): { after: Expr; steps: Step[] } | undefined {
-    // Most strategies do not even start at most nodes, so the trial run is set up only once they do.
-    let trial: Run | undefined;
-    let focus = at(whole, path);
-    const start = focus;
+  /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */
+  private tryAt(node: Expr, strategy: Strategy): readonly Move[] | undefined {
+    let tried = this.tried.get(strategy);
+    if (tried === undefined) this.tried.set(strategy, (tried = new WeakMap()));
+    // Whether a strategy succeeds, and how, depends only on the subtree it starts from.
+    if (tried.has(node)) return tried.get(node);
+    const moves = this.attempt(node, strategy);
+    tried.set(node, moves);
+    return moves;
+  }
+
+  private attempt(node: Expr, strategy: Strategy): readonly Move[] | undefined {
+    const moves: Move[] = [];
+    let focus = node;
     let substituted = false;
-    let started = false;
-    for (const { rule, optional } of strategy.sequence) {
+    for (const [index, { rule, optional }] of strategy.sequence.entries()) {
       // The first rule that applies must fire at the node itself (an optional one skipped does not
       // count); later ones anywhere inside it.
-      const r = !started && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context);
+      const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule));
       if (r === undefined) {
         if (optional) continue;
         return undefined;
       }
-      started = true;
-      trial ??= new Run(this.settings, true);
-      trial.record(rule, replaceAt(whole, path, focus), replaceAt(whole, path, r.after), [...path, ...r.path], r.note);
+      // A trial is printed only if kept, but it must stay within the size and time bounds.
+      checkBudget(this.settings.budget, r.after, this.steps.length + 1, false);
+      moves.push(r.note === undefined ? { index, rule, after: r.after, path: r.path } : { index, rule, after: r.after, path: r.path, note: r.note });
       focus = r.after;
       if (rule.id === 'substitute') substituted = true;
     }
-    const accepted = strategy.accept === 'substituted' ? substituted : cost(focus) < cost(start);
-    return accepted && trial !== undefined ? { after: replaceAt(whole, path, focus), steps: trial.steps } : undefined;
+    const accepted = strategy.accept === 'substituted' ? substituted : cost(focus) < cost(node);
+    return accepted && moves.length > 0 ? moves : undefined;
   }
 
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
@@ -158,40 +185,67 @@ class Run {
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }
 
-  /** The first strategy that succeeds at some node (outermost first), applied; undefined if none does. */
+  /**
+   * The first strategy that succeeds at some node (outermost first), applied there and at every
+   * later node whose first successful strategy is the same one, one step per rule of the strategy
+   * (as the normalising rules fire everywhere at once); undefined if no strategy succeeds anywhere.
+   */
   strategise(whole: Expr, strategies: readonly Strategy[]): Expr | undefined {
     // Pre-order over the nodes, outermost first, with one path stack for the walk.
     const path: number[] = [];
-    const search = (node: Expr): { after: Expr; steps: Step[] } | undefined => {
+    let exhausted = this.exhausted.get(strategies);
+    if (exhausted === undefined) this.exhausted.set(strategies, (exhausted = new WeakSet()));
+    let chosen: Strategy | undefined;
+    const successes: Success[] = [];
+    let found = 0;
+    const search = (node: Expr): void => {
+      // After a rewrite only the nodes on the changed path are new; the rest were searched before.
+      if (exhausted.has(node)) return;
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
         for (const strategy of strategies) {
-          let failed = this.failed.get(strategy);
-          if (failed === undefined) this.failed.set(strategy, (failed = new WeakSet()));
-          // Whether a strategy succeeds depends only on the subtree it starts from.
-          if (failed.has(node) || (strategy.on !== undefined && !strategy.on.includes(node.kind))) continue;
-          const done = this.attempt(whole, [...path], strategy);
-          if (done !== undefined) return done;
-          failed.add(node);
+          if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
+          const moves = this.tryAt(node, strategy);
+          if (moves === undefined) continue;
+          found++;
+          chosen ??= strategy;
+          // A node whose first success is another strategy waits for a later round, whole.
+          if (strategy === chosen) successes.push({ path: [...path], moves });
+          return;
         }
       }
+      const before = found;
       const kids = children(node);
       for (let i = 0; i < kids.length; i++) {
         path.push(i);
-        const done = search(kids[i]!);
+        search(kids[i]!);
         path.pop();
-        if (done !== undefined) return done;
       }
-      return undefined;
+      if (found === before) exhausted.add(node);
     };
-    const done = search(whole);
-    if (done === undefined) return undefined;
-    for (const step of done.steps) {
-      checkBudget(this.settings.budget, step.after, this.steps.length + 1);
-      this.steps.push(step);
+    search(whole);
+    if (chosen === undefined) return undefined;
+    // The successes sit in disjoint subtrees: each advances by its own moves, rule by rule.
+    const next = successes.map(() => 0);
+    let current = whole;
+    for (let index = 0; index < chosen.sequence.length; index++) {
+      let after = current;
+      let first: Path | undefined;
+      const notes: Note[] = [];
+      successes.forEach((success, i) => {
+        const move = success.moves[next[i]!];
+        if (move?.index !== index) return;
+        next[i]!++;
+        after = replaceAt(after, success.path, move.after);
+        first ??= [...success.path, ...move.path];
+        if (move.note !== undefined) notes.push(move.note);
+      });
+      if (first === undefined) continue;
+      this.record(chosen.sequence[index]!.rule, current, after, first, mergeNotes(notes));
+      current = after;
     }
-    return done.after;
+    return current;
   }
 }
 
