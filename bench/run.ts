@@ -45,8 +45,10 @@ async function measure(c: Case): Promise<Measured> {
   const running = (['stepdiff', 'mathjs'] as const).filter((t) => probes[t] !== 'capped' && (probes[t] as Outcome).error === undefined);
   const slowest = Math.max(...running.map((t) => (probes[t] as Outcome).median), 1);
   if (running.length === 0 || slowest > CAP_MS) return probes as Measured;
-  const iterations = Math.max(3, Math.min(60, Math.floor(2_000 / slowest)));
-  const warmup = Math.max(1, Math.min(30, Math.floor(500 / slowest)));
+  // About 3 s of timed runs after 1.5 s of warm-up per case: enough calls for both tools to reach
+  // their optimised code on the millisecond cases, and a few runs of the slow ones.
+  const iterations = Math.max(3, Math.min(400, Math.floor(3_000 / slowest)));
+  const warmup = Math.max(1, Math.min(200, Math.floor(1_500 / slowest)));
   const r = await inWorker({ case: c, tools: running, iterations, warmup }, 10 * 60_000);
   const out = { ...probes } as Measured;
   if (r !== 'capped') for (const t of running) out[t] = r[t]!;
@@ -93,7 +95,7 @@ function timed<T>(f: () => T): number {
 }
 
 async function main(): Promise<void> {
-  const lines: string[] = ['# stepdiff benchmark', '', `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians of up to 60 interleaved runs per case, in one process (worker threads), after up to 30 warm-up calls of each tool.`, ''];
+  const lines: string[] = ['# stepdiff benchmark', '', `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians of up to 400 interleaved runs per case, in one process (worker threads), after up to 200 warm-up calls of each tool.`, ''];
   lines.push('| case | stepdiff (steps, simplification, LaTeX) | mathjs.derivative (default simplify) | mathjs / stepdiff | stepdiff peak heap | result nodes |', '| --- | --- | --- | --- | --- | --- |');
   const results = new Map<string, Measured>();
   for (const c of CASES) {

@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { equals, key } from '../src/expr.js';
+import { equals } from '../src/expr.js';
 import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, type Power } from '../src/algebra.js';
 import { eqQ, ONE, subQ, ZERO } from '../src/rational.js';
 import { defineRewrite, type Note } from '../src/rule.js';
@@ -11,7 +11,7 @@ interface Cancelled {
 }
 
 const sameExponent = (a: Power, b: Power): boolean =>
-  isRational(a.exp) && isRational(b.exp) ? true : !isRational(a.exp) && !isRational(b.exp) && key(a.exp) === key(b.exp);
+  isRational(a.exp) && isRational(b.exp) ? true : !isRational(a.exp) && !isRational(b.exp) && equals(a.exp, b.exp);
 
 /** Cancels what a quotient's numerator and denominator share: equal bases (powers subtracted) and numbers. */
 function cancel(e: Expr): Cancelled | undefined {
@@ -23,7 +23,7 @@ function cancel(e: Expr): Cancelled | undefined {
   const keptTop: Expr[] = [];
   const extraBottom: Expr[] = [];
   for (const t of m.factors.map(powerOf)) {
-    const j = bottom.findIndex((b, i) => !used.has(i) && key(b.base) === key(t.base) && sameExponent(t, b));
+    const j = bottom.findIndex((b, i) => !used.has(i) && equals(b.base, t.base) && sameExponent(t, b));
     if (j < 0) {
       keptTop.push(fromPower(t.base, t.exp));
       continue;

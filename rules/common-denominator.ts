@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { div, key, one } from '../src/expr.js';
+import { div, equals, one } from '../src/expr.js';
 import { productOf, sumOf, termsOf } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -13,11 +13,11 @@ export default defineRewrite({
     // Beyond a few fractions the common denominator only grows; leave such sums as they are.
     if (!terms.some((t) => t.expr.kind === 'div') || terms.filter((t) => t.expr.kind === 'div').length > 8) return undefined;
     const denominators: Expr[] = [];
-    for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => key(d) === key(t.bottom))) denominators.push(t.bottom);
+    for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => equals(d, t.bottom))) denominators.push(t.bottom);
     const numerator = sumOf(
       terms.map((t) => ({
         negative: t.negative,
-        expr: productOf([t.top, ...denominators.filter((d) => t.expr.kind !== 'div' || key(d) !== key(t.bottom))]),
+        expr: productOf([t.top, ...denominators.filter((d) => t.expr.kind !== 'div' || !equals(d, t.bottom))]),
       })),
     );
     return div(numerator, productOf(denominators));

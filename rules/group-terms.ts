@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { key } from '../src/expr.js';
+import { equals, key } from '../src/expr.js';
 import { fromMonomial, monomialOf, productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -22,7 +22,7 @@ function group(e: Expr): Expr | undefined {
   if (best === undefined) return undefined;
   const inner: Term[] = best.members.map((i) => {
     const m = monomials[i]!;
-    const at = m.factors.findIndex((f) => key(f) === key(best.factor));
+    const at = m.factors.findIndex((f) => equals(f, best.factor));
     return { negative: terms[i]!.negative, expr: fromMonomial({ ...m, factors: m.factors.filter((_, j) => j !== at) }) };
   });
   const grouped: Term = { negative: false, expr: productOf([best.factor, sumOf(inner)]) };

@@ -1,4 +1,4 @@
-import { div, key } from '../src/expr.js';
+import { div, equals } from '../src/expr.js';
 import { fromPower, monomialOf, numericValue, powerOf, termsOf } from '../src/algebra.js';
 import { isIntegerQ, subQ, ONE } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
@@ -15,7 +15,7 @@ export default defineRewrite({
     const u = e.den.base;
     if (k === undefined || !isIntegerQ(k) || k.num < 2n) return undefined;
     const terms = termsOf(e.num);
-    const hasU = (t: (typeof terms)[number]): boolean => monomialOf(t.expr).factors.some((f) => key(powerOf(f).base) === key(u));
+    const hasU = (t: (typeof terms)[number]): boolean => monomialOf(t.expr).factors.some((f) => equals(powerOf(f).base, u));
     if (terms.length < 2 || !terms.some(hasU)) return undefined;
     return div(div(e.num, u), fromPower(u, subQ(k, ONE)));
   },

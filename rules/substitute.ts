@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { children, constant, div, fn, isNum, key, mul, neg, num, one, pow } from '../src/expr.js';
+import { children, constant, div, equals, fn, isNum, key, mul, neg, num, one, pow } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
 import { monomialOf, termFactorKeys } from '../src/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../src/rule.js';
@@ -24,12 +24,12 @@ function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: 
   const t = shape(target);
   if (p.kind === 'sym' && params.has(p.name)) {
     const seen = bound.get(p.name);
-    if (seen !== undefined) return key(seen) === key(t);
+    if (seen !== undefined) return equals(seen, t);
     bound.set(p.name, t);
     return true;
   }
   if (p.kind !== t.kind) return false;
-  if (p.kind === 'num' || p.kind === 'sym' || p.kind === 'const') return key(p) === key(t);
+  if (p.kind === 'num' || p.kind === 'sym' || p.kind === 'const') return equals(p, t);
   if (p.kind === 'fn' && (t.kind !== 'fn' || p.name !== t.name || p.primes !== t.primes)) return false;
   if (p.kind === 'd') return false;
   const pk = children(p);

@@ -4,7 +4,7 @@
 
 import type { Expr } from './expr.js';
 import { add, children, div, isNum, key, mul, neg, nodes, num, one, pow, sub, zero } from './expr.js';
-import { isTerminating } from './precedence.js';
+import { shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 
 /** A term of a sum, with its sign kept apart. */
@@ -187,39 +187,6 @@ export function constantDifference(a: Expr, b: Expr): Rational | undefined {
 export function termFactorKeys(factor: Expr): Set<string> {
   const base = powerOf(factor).base;
   return new Set([key(base), ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors.map(key))]);
-}
-
-/** Facts about a subtree gathered in one bottom-up pass, cached with the (immutable) node. */
-interface Shape {
-  readonly cost: number;
-  readonly nodes: number;
-  readonly symbol: boolean;
-  readonly call: boolean;
-  /** Whether an inert derivative d(…) occurs in it. */
-  readonly derivative: boolean;
-}
-
-const shapes = new WeakMap<Expr, Shape>();
-
-function shapeOf(e: Expr): Shape {
-  const cached = shapes.get(e);
-  if (cached !== undefined) return cached;
-  const kids = children(e).map(shapeOf);
-  const symbol = e.kind === 'sym' || e.kind === 'd' || kids.some((k) => k.symbol);
-  const call = e.kind === 'fn' || kids.some((k) => k.call);
-  const derivative = e.kind === 'd' || kids.some((k) => k.derivative);
-  let cost: number;
-  if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
-  // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
-  else if (!symbol && call) cost = 1;
-  else {
-    const inner = kids.reduce((acc, k) => acc + k.cost, 0);
-    // a + b + c parses as two binary nodes; a call is its node and its name.
-    cost = e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 + inner : e.kind === 'fn' ? 2 + inner : 1 + inner;
-  }
-  const shape = { cost, nodes: 1 + kids.reduce((acc, k) => acc + k.nodes, 0), symbol, call, derivative };
-  shapes.set(e, shape);
-  return shape;
 }
 
 /** The number of nodes of `e` (cached with the node, so checking a growing expression stays cheap). */

@@ -2,6 +2,10 @@
 // a difference a `sub`, `-x` a `neg`); every node is frozen once built and never mutated.
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
+import { children } from './children.js';
+import { SHAPE, shapeFrom } from './shape.js';
+
+export { children };
 
 /** A named mathematical constant. */
 export type ConstantName = 'e' | 'pi';
@@ -24,7 +28,11 @@ export type Kind = Expr['kind'];
 /** The node of a given kind. */
 export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
 
-const freeze = <T extends Expr>(e: T): T => Object.freeze(e);
+// Every node is shaped (see shape.ts) and frozen as it is built.
+const freeze = <T extends Expr>(e: T): T => {
+  (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e, children(e));
+  return Object.freeze(e);
+};
 
 export const num = (n: number | bigint | Rational, den: bigint = 1n): Expr =>
   freeze({ kind: 'num', value: typeof n === 'object' ? n : rational(BigInt(n), den) });
@@ -49,21 +57,6 @@ export const two = num(2);
 
 export const isNum = (e: Expr, value?: number): e is ExprOf<'num'> =>
   e.kind === 'num' && (value === undefined || (e.value.den === 1n && e.value.num === BigInt(value)));
-
-/** The children of a node, in reading order. */
-export function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'num': case 'sym': case 'const': return [];
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'sub': return [e.left, e.right];
-    case 'div': return [e.num, e.den];
-    case 'pow': return [e.base, e.exp];
-    case 'neg': return [e.arg];
-    case 'fn': return e.args;
-    case 'd': return e.at === undefined ? [e.body] : [e.body, e.at];
-  }
-}
 
 /** The same node with new children (same count and order as `children`). */
 export function withChildren(e: Expr, kids: readonly Expr[]): Expr {

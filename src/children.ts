@@ -1,0 +1,18 @@
+// A node's children, on their own so that modules expr.ts builds on can walk nodes too.
+
+import type { Expr } from './expr.js';
+
+/** The children of a node, in reading order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num': case 'sym': case 'const': return [];
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'sub': return [e.left, e.right];
+    case 'div': return [e.num, e.den];
+    case 'pow': return [e.base, e.exp];
+    case 'neg': return [e.arg];
+    case 'fn': return e.args;
+    case 'd': return e.at === undefined ? [e.body] : [e.body, e.at];
+  }
+}
