@@ -150,7 +150,8 @@ function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<st
 
 /** An Expr given directly skips the parser's limits; its depth is checked here, without recursion. */
 function checkedExpr(e: Expr, limits: ParseLimits): Expr {
-  const stack: Array<[Expr, number]> = [[e, 1]];
+  // Counted as the parser counts: a lone symbol is at level 0.
+  const stack: Array<[Expr, number]> = [[e, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > limits.maxDepth) throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);

@@ -151,18 +151,142 @@ function positionOfText(text: string, needle: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
+/**
+ * mathjs's parser recurses some twenty calls per bracket level, so it overflows the stack near 250
+ * levels. A bracket group that opens at a multiple of this depth is parsed on its own and stands in
+ * the text around it as a placeholder symbol; the converter reads the placeholder as that group.
+ */
+const PIECE_DEPTH = 40;
+
+/** A part of the input as mathjs parses it, with where its characters came from. */
+interface Piece {
+  readonly text: string;
+  /** [offset in the piece, offset in the input] at the start of each run copied from the input. */
+  readonly anchors: ReadonlyArray<readonly [number, number]>;
+}
+
+class PieceBuilder {
+  private readonly parts: string[] = [];
+  private readonly anchors: Array<readonly [number, number]> = [];
+  private length = 0;
+
+  add(text: string, from?: number): void {
+    if (from !== undefined) this.anchors.push([this.length, from]);
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  done(): Piece {
+    return { text: this.parts.join(''), anchors: this.anchors };
+  }
+}
+
+/** The input's offset of offset `at` in `piece`. */
+function inputOffset(piece: Piece, at: number): number {
+  let best: readonly [number, number] = [0, 0];
+  for (const anchor of piece.anchors) if (anchor[0] <= at) best = anchor;
+  return best[1] + (at - best[0]);
+}
+
+/**
+ * The input cut at every PIECE_DEPTH-th bracket level: the outermost piece, and each deep group's
+ * content (one piece per argument) under its placeholder name. Undefined when the brackets do not
+ * pair up, so that mathjs reports the syntax error on the whole input.
+ */
+function cut(text: string): { root: Piece; nested: Map<string, Piece> } | undefined {
+  // A run of $ longer than any in the input: no placeholder can be a name the user wrote.
+  const longest = Math.max(0, ...Array.from(text.matchAll(/\$+/g), (m) => m[0].length));
+  const prefix = `${'$'.repeat(longest + 1)}part`;
+  const nested = new Map<string, Piece>();
+  const open: Array<{ readonly outer: PieceBuilder; readonly depth: number; readonly names: string[] }> = [];
+  let builder = new PieceBuilder();
+  const root = builder;
+  let depth = 0;
+  let run = 0;
+  const flush = (end: number): void => {
+    if (end > run) builder.add(text.slice(run, end), run);
+  };
+  const closePiece = (names: string[], end: number): void => {
+    flush(end);
+    const piece = builder.done();
+    if (piece.text.trim() === '' && names.length === 0) return;
+    const name = `${prefix}${nested.size}`;
+    nested.set(name, piece);
+    names.push(name);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const group = open.at(-1);
+    if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      if (c === '(' && depth % PIECE_DEPTH === 0) {
+        flush(i + 1);
+        open.push({ outer: builder, depth, names: [] });
+        builder = new PieceBuilder();
+        run = i + 1;
+      }
+    } else if ((c === ')' || c === ']' || c === '}') && group !== undefined && depth === group.depth) {
+      if (c !== ')') return undefined;
+      closePiece(group.names, i);
+      open.pop();
+      builder = group.outer;
+      builder.add(group.names.join(', '));
+      run = i;
+      depth--;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (c === ',' && group !== undefined && depth === group.depth) {
+      closePiece(group.names, i);
+      builder = new PieceBuilder();
+      run = i + 1;
+    }
+  }
+  if (open.length > 0) return undefined;
+  flush(text.length);
+  return { root: root.done(), nested };
+}
+
+/** A parsed input: the outermost tree, and the trees its placeholders stand for. */
+interface Tree {
+  readonly root: MathjsNode;
+  readonly pieces: ReadonlyMap<string, MathjsNode>;
+}
+
+/** mathjs's parse of one piece; its errors point into the whole input. */
+function parsePiece(piece: Piece): MathjsNode {
+  try {
+    return math.parse(piece.text) as unknown as MathjsNode;
+  } catch (error) {
+    if (error instanceof RangeError) throw new StepdiffError('too-deep', 'The expression nests too deeply to parse.');
+    const message = error instanceof Error ? error.message.replace(/\s*\(char \d+\)$/, '') : String(error);
+    const char = (error as { char?: unknown }).char;
+    throw new StepdiffError('syntax-error', message, typeof char === 'number' ? inputOffset(piece, Math.max(0, char - 1)) : undefined);
+  }
+}
+
+/** The node itself, or the tree a placeholder stands for. */
+function resolved(n: MathjsNode, pieces: ReadonlyMap<string, MathjsNode>): MathjsNode {
+  let node = n;
+  while (node.type === 'SymbolNode' && pieces.has(String(node.name))) node = pieces.get(String(node.name))!;
+  return node;
+}
+
 /** Depth of a mathjs tree, counting a same-operator chain (a+b+c) as one level, as we flatten it. */
-function treeDepth(root: MathjsNode, limit: number): number {
+function treeDepth(tree: Tree, limit: number): number {
   const chainOf = (n: MathjsNode): string | undefined =>
     n.type === 'OperatorNode' && (n.fn === 'add' || n.fn === 'multiply') ? String(n.fn) : undefined;
   let deepest = 0;
-  const stack: Array<[MathjsNode, number]> = [[root, 1]];
+  // Levels of nesting: a lone symbol is at level 0, the x in sin(x) at level 1.
+  const stack: Array<[MathjsNode, number]> = [[tree.root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     deepest = Math.max(deepest, depth);
     if (deepest > limit) return deepest;
     const chain = chainOf(node);
-    node.forEach((child) => stack.push([child, chain !== undefined && chainOf(child) === chain ? depth : depth + 1]));
+    node.forEach((next) => {
+      const child = resolved(next, tree.pieces);
+      stack.push([child, chain !== undefined && chainOf(child) === chain ? depth : depth + 1]);
+    });
   }
   return deepest;
 }
@@ -201,6 +325,8 @@ class Converter {
 
   constructor(
     private readonly text: string,
+    /** The trees the placeholders of a deeply nested input stand for (see cut). */
+    private readonly pieces: ReadonlyMap<string, MathjsNode>,
     private readonly definitions: ReadonlyMap<string, Definition>,
     private readonly params: ReadonlySet<string> = new Set(),
     private readonly inertDerivatives = false,
@@ -220,7 +346,8 @@ class Converter {
     return expr;
   }
 
-  node(n: MathjsNode): Expr {
+  node(given: MathjsNode): Expr {
+    const n = resolved(given, this.pieces);
     switch (n.type) {
       case 'ConstantNode': return this.constantNode(n);
       case 'SymbolNode': return this.symbol(String(n.name));
@@ -338,14 +465,14 @@ class Converter {
   }
 
   /** derivative(body, x) or derivative(body, x, at), as the text printer writes the inert derivative. */
-  private inertDerivative(args: readonly MathjsNode[], where: number | undefined): Expr {
-    const variable = args[1];
+  private inertDerivative(args: readonly MathjsNode[], where: () => number | undefined): Expr {
+    const variable = args[1] === undefined ? undefined : resolved(args[1], this.pieces);
     if ((args.length !== 2 && args.length !== 3) || variable?.type !== 'SymbolNode') {
-      throw new StepdiffError('wrong-arity', 'derivative takes an expression, a variable and optionally a point.', where);
+      throw new StepdiffError('wrong-arity', 'derivative takes an expression, a variable and optionally a point.', where());
     }
     const wrt = canonicalName(String(variable.name));
     const point = args[2] === undefined ? undefined : this.node(args[2]);
-    return X.d(new Converter(this.text, this.definitions, new Set([...this.params, wrt]), true).node(args[0]!), wrt, point);
+    return X.d(new Converter(this.text, this.pieces, this.definitions, new Set([...this.params, wrt]), true).node(args[0]!), wrt, point);
   }
 
   private call(n: MathjsNode): Expr {
@@ -355,12 +482,13 @@ class Converter {
     }
     const name = canonicalName(String(head.name));
     const args = n.args ?? [];
-    const where = positionOfName(this.text, name, true);
+    // Found only when needed: searching the text for every call would cost O(length) per call.
+    const where = (): number | undefined => positionOfName(this.text, name, true);
     const builtin = BUILTINS.get(name);
     if (builtin !== undefined) {
       if (args.length < builtin.min || args.length > builtin.max) {
         const count = builtin.min === builtin.max ? `${builtin.min}` : `${builtin.min} or ${builtin.max}`;
-        throw new StepdiffError('wrong-arity', `${name} takes ${count} argument(s), not ${args.length}.`, where);
+        throw new StepdiffError('wrong-arity', `${name} takes ${count} argument(s), not ${args.length}.`, where());
       }
       const converted = args.map((a) => this.node(a));
       if (name === 'pow') return X.pow(converted[0]!, converted[1]!);
@@ -371,43 +499,40 @@ class Converter {
     const definition = this.definitions.get(name);
     if (definition !== undefined) {
       if (args.length !== definition.params.length) {
-        throw new StepdiffError('wrong-arity', `${name} is defined with ${definition.params.length} argument(s), not ${args.length}.`, where);
+        throw new StepdiffError('wrong-arity', `${name} is defined with ${definition.params.length} argument(s), not ${args.length}.`, where());
       }
       return X.fn(name, args.map((a) => this.node(a)));
     }
     if (CONSTANTS.has(name) || this.params.has(name)) {
-      throw new StepdiffError('implicit-call', `${name}(…) is not a function call: write ${name}*(…) to multiply.`, where);
+      throw new StepdiffError('implicit-call', `${name}(…) is not a function call: write ${name}*(…) to multiply.`, where());
     }
     if (!isUndefinedFunctionName(name)) {
-      throw new StepdiffError('unknown-function', `Unknown function ${name}; define it with --define "${name}(x) = …".`, where);
+      throw new StepdiffError('unknown-function', `Unknown function ${name}; define it with --define "${name}(x) = …".`, where());
     }
     if (args.length !== 1) {
-      throw new StepdiffError('wrong-arity', `The undefined function ${name} takes one argument; define it to use ${args.length}.`, where);
+      throw new StepdiffError('wrong-arity', `The undefined function ${name} takes one argument; define it to use ${args.length}.`, where());
     }
     this.calledNames.add(name);
     return X.fn(name, [this.node(args[0]!)]);
   }
 }
 
-function parseTree(text: string, limits: ParseLimits): MathjsNode {
+function parseTree(text: string, limits: ParseLimits): Tree {
   if (text.trim() === '') throw new StepdiffError('empty-input', 'The expression is empty.');
   prescan(text, limits);
-  let tree: MathjsNode;
-  try {
-    tree = math.parse(text) as unknown as MathjsNode;
-  } catch (error) {
-    if (error instanceof RangeError) throw new StepdiffError('too-deep', 'The expression nests too deeply to parse.');
-    const message = error instanceof Error ? error.message.replace(/\s*\(char \d+\)$/, '') : String(error);
-    const char = (error as { char?: unknown }).char;
-    throw new StepdiffError('syntax-error', message, typeof char === 'number' ? Math.max(0, char - 1) : undefined);
-  }
+  const pieces = cut(text) ?? { root: { text, anchors: [[0, 0]] }, nested: new Map<string, Piece>() };
+  const tree: Tree = {
+    root: parsePiece(pieces.root),
+    pieces: new Map(Array.from(pieces.nested, ([name, piece]) => [name, parsePiece(piece)])),
+  };
   if (treeDepth(tree, limits.maxDepth) > limits.maxDepth) {
     throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
   }
   return tree;
 }
 
-function toDefinition(tree: MathjsNode, text: string, definitions: ReadonlyMap<string, Definition>): Definition {
+function toDefinition(parsed: Tree, text: string, definitions: ReadonlyMap<string, Definition>): Definition {
+  const tree = parsed.root;
   const name = canonicalName(String(tree.name));
   const params = (tree.params ?? []).map(canonicalName);
   if (BUILTINS.has(name) || CONSTANTS.has(name)) {
@@ -422,7 +547,7 @@ function toDefinition(tree: MathjsNode, text: string, definitions: ReadonlyMap<s
   const withSelf = new Map(definitions);
   // Registering the name first lets the converter recognise (and then refuse) a recursive definition.
   withSelf.set(name, { name, params, body: X.zero });
-  const body = new Converter(text, withSelf, new Set(params)).convert(tree.expr!);
+  const body = new Converter(text, parsed.pieces, withSelf, new Set(params)).convert(tree.expr!);
   for (const node of X.nodes(body)) {
     if (node.kind === 'fn' && node.name === name) {
       const body = text.indexOf('=') + 1;
@@ -441,7 +566,7 @@ export function parseDefinition(
 ): Definition {
   const { text } = normalise(input);
   const tree = parseTree(text, limits);
-  if (tree.type !== 'FunctionAssignmentNode') {
+  if (tree.root.type !== 'FunctionAssignmentNode') {
     throw new StepdiffError('invalid-definition', 'A definition looks like f(x) = expression.');
   }
   return toDefinition(tree, text, definitions);
@@ -462,9 +587,9 @@ export function parseExpression(
 ): Parsed {
   const { text, notes } = normalise(input);
   const tree = parseTree(text, limits);
-  if (tree.type === 'FunctionAssignmentNode') {
+  if (tree.root.type === 'FunctionAssignmentNode') {
     const definition = toDefinition(tree, text, definitions);
     return { expr: X.fn(definition.name, definition.params.map(X.sym)), definition, notes };
   }
-  return { expr: new Converter(text, definitions, new Set(), options.inertDerivatives === true).convert(tree), notes };
+  return { expr: new Converter(text, tree.pieces, definitions, new Set(), options.inertDerivatives === true).convert(tree.root), notes };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
+import * as X from '../src/expr.js';
 import { equals, type Expr } from '../src/expr.js';
 import { parseDefinition, parseExpression } from '../src/parse.js';
 import { toText } from '../src/text.js';
@@ -51,6 +52,40 @@ describe('parser', () => {
     expect(s.params).toEqual(['x']);
     const t = parseDefinition('tanhish(x) = 2σ(2x) - 1', new Map([[s.name, s]]));
     expect(toText(t.body)).toBe('2 * σ(2 * x) - 1');
+  });
+
+  describe('nesting deeper than mathjs parses in one go (brackets are parsed 40 levels at a time)', () => {
+    const nested = (inner: string, n: number): string => 'sin('.repeat(n) + inner + ')'.repeat(n);
+    const built = (inner: Expr, n: number): Expr => {
+      let e = inner;
+      for (let i = 0; i < n; i++) e = X.fn('sin', [e]);
+      return e;
+    };
+
+    it('reads sin nested 500 deep as 500 calls', () => {
+      expect(equals(parse(nested('x', 500)), built(X.sym('x'), 500))).toBe(true);
+    });
+
+    it('reads a call with several arguments where a piece is cut', () => {
+      const e = parse(nested('nthRoot(x, 3)', 39));
+      expect(equals(e, built(X.fn('nthRoot', [X.sym('x'), X.num(3)]), 39))).toBe(true);
+    });
+
+    it('keeps f() an empty call, and points errors inside a piece at the input', () => {
+      expect(() => parse(nested('f()', 39))).toThrow(expect.objectContaining({ code: 'wrong-arity' }));
+      const text = nested('nthRoot(x+, 3)', 39);
+      expect(() => parse(text)).toThrow(expect.objectContaining({ code: 'syntax-error', position: text.indexOf(',') }));
+    });
+
+    it('never mistakes a name the user wrote for a placeholder', () => {
+      const e = parse(`$part0 + $$part0 + ${nested('x', 45)}`);
+      expect(toText(e).startsWith('$part0 + $$part0 + sin(')).toBe(true);
+    });
+
+    it('still refuses nesting past the limit, and unpaired brackets as a syntax error', () => {
+      expect(() => parse(nested('x', 501))).toThrow(expect.objectContaining({ code: 'too-deep' }));
+      expect(() => parse('sin('.repeat(45) + 'x' + ')'.repeat(44))).toThrow(expect.objectContaining({ code: 'syntax-error' }));
+    });
   });
 
   it('identifiers such as __proto__ and constructor are ordinary symbols', () => {
