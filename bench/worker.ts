@@ -26,7 +26,7 @@ export interface Outcome {
 }
 
 function stepdiff(c: Case): number {
-  const d = derive(c.input, { wrt: c.wrt, ...(c.define ? { define: c.define } : {}) });
+  const d = derive(c.input, { wrt: c.wrt, ...(c.define ? { define: c.define } : {}), ...c.limits });
   toLatex(d.result, d.latexOptions);
   return nodeCount(d.result);
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Derivation } from './derivation.js';
+import { nodeCount } from './algebra.js';
+import type { Derivation, Step } from './derivation.js';
 import { phrases, type Locale } from './locale.js';
 import { StepdiffError } from './errors.js';
 import { present, type Block, type Presentation } from './present.js';
@@ -29,6 +30,24 @@ export function formulaCount(d: Derivation): number {
 /** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
 export const MAX_RENDER_CHARS = 400_000;
 
+/**
+ * Refuses a derivation whose expressions alone hold more than `limit` nodes: each node prints as at
+ * least one character of LaTeX, so it is over the limit, and printing it all to find out could take
+ * longer than rendering a page should.
+ */
+function checkPrintedNodes(d: Derivation, limit: number): void {
+  let total = nodeCount(d.start) + nodeCount(d.result);
+  const pending: Step[] = [...d.steps];
+  while (pending.length > 0 && total <= limit) {
+    const step = pending.pop()!;
+    total += nodeCount(step.after);
+    pending.push(...step.substeps);
+  }
+  if (total > limit) {
+    throw new StepdiffError('too-large', `The derivation is too large to render: more than ${limit} characters of LaTeX.`);
+  }
+}
+
 /** Refuses a layout whose LaTeX is beyond `limit` characters, before KaTeX spends minutes on it. */
 function checkRenderSize(p: Presentation, limit: number): void {
   const total = [p.main.latex, ...p.subDerivations.map((b) => b.latex), ...p.definitions, ...p.laws.map((l) => l.law), p.result].reduce((n, t) => n + t.length, 0);
@@ -39,6 +58,7 @@ function checkRenderSize(p: Presentation, limit: number): void {
 
 /** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
 export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+  checkPrintedNodes(d, maxChars);
   const p = present(d, locale);
   checkRenderSize(p, maxChars);
   const words = phrases(locale);

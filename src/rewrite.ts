@@ -62,7 +62,8 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
   for (;;) {
     const path = findDerivative(current, isOpenDerivative);
     if (path === undefined) return { steps, result: current };
-    checkBudget(settings.budget, current, ++state.steps);
+    // Counts the step and bounds its size and time; what it prints is counted as each step is kept.
+    checkBudget(settings.budget, current, ++state.steps, false);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
     const ctx: RuleContext = { ...settings.context, wrt: derivative.wrt };
     const rule = ruleFor(derivative.body, ctx, settings.rules);
@@ -84,20 +85,26 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
         const otherNote = noteOf(rule, another, otherCtx);
         if (otherNote !== undefined) notes.push(otherNote);
       }
-      steps.push(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex));
+      steps.push(kept(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex), settings, state));
       current = after;
       continue;
     }
     const { shown, resolved, substeps } = deriveParts(template, settings, state);
     const after = replaceAt(current, path, shown);
-    steps.push(new Step(rule, current, after, path, substeps, note, settings.latex));
+    steps.push(kept(new Step(rule, current, after, path, substeps, note, settings.latex), settings, state));
     current = after;
     if (resolved !== shown) {
       const substituted = replaceAt(current, path, resolved);
-      steps.push(new Step(SUBSTITUTE_PARTS, current, substituted, path, [], undefined, settings.latex));
+      steps.push(kept(new Step(SUBSTITUTE_PARTS, current, substituted, path, [], undefined, settings.latex), settings, state));
       current = substituted;
     }
   }
+}
+
+/** `step`, once its expression is counted toward what printing the derivation costs. */
+function kept(step: Step, settings: RewriteSettings, state: State): Step {
+  checkBudget(settings.budget, step.after, state.steps);
+  return step;
 }
 
 /** A sub-derivation: the rewrite of one part's derivative, then its collect step if that changes anything. */
@@ -105,7 +112,7 @@ function runPart(start: Expr, settings: RewriteSettings, state: State): Rewritte
   const part = run(start, settings, state);
   const collected = settings.collect?.apply(part.result, settings.context);
   if (collected === undefined || settings.collect === undefined) return part;
-  const step = new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex);
+  const step = kept(new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex), settings, state);
   return { steps: [...part.steps, step], result: collected };
 }
 
@@ -157,7 +164,7 @@ function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state
   const known = state.derivatives.get(defined);
   if (known !== undefined) {
     const result = substitute(known.result, new Map([[known.param, sym(y)]]));
-    return { steps: [new Step(RECALL, d(body, y), result, [], [], undefined, settings.latex)], result };
+    return { steps: [kept(new Step(RECALL, d(body, y), result, [], [], undefined, settings.latex), settings, state)], result };
   }
   const inside = new Set([...settings.context.inside, defined]);
   const part = runPart(d(body, y), { ...settings, context: { ...settings.context, inside } }, state);

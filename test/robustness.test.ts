@@ -9,6 +9,8 @@ import { derive, simplifyExpression, StepdiffError, toHTML, toMarkdown, toPage, 
 import * as X from '../src/expr.js';
 import type { Expr } from '../src/expr.js';
 import { evaluate } from '../src/evaluate.js';
+import { nodeCount } from '../src/algebra.js';
+import { allSteps } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
 
@@ -74,8 +76,11 @@ describe('every class of bad input', () => {
 });
 
 describe('the deepest input the limits accept', () => {
+  const sinNested = (n: number): string => 'sin('.repeat(n) + 'x' + ')'.repeat(n);
+
   it('sin nested 500 deep derives without a stack overflow, to the chain rule\'s product', () => {
-    const d = derive('sin('.repeat(500) + 'x' + ')'.repeat(500));
+    // Its steps print ~21 million nodes, past the default output limit: lifted here.
+    const d = derive(sinNested(500), { maxOutput: 1e9 });
     // d/dx sin(sin(…sin(x))) = Π cos(s_k) with s_0 = x, s_{k+1} = sin(s_k).
     let s = 0.3;
     let expected = 1;
@@ -85,6 +90,19 @@ describe('the deepest input the limits accept', () => {
     }
     const got = evaluate(d.result, { values: new Map([['x', 0.3]]) });
     expect(Math.abs(got - expected)).toBeLessThan(1e-12 + 1e-9 * Math.abs(expected));
+  });
+
+  it('the output limit counts every step printed, sub-derivations included', () => {
+    const printed = allSteps(derive(sinNested(100)).steps).reduce((n, s) => n + nodeCount(s.after), 0);
+    expect(printed).toBeGreaterThan(100_000);
+    expect(() => derive(sinNested(100), { maxOutput: printed })).not.toThrow();
+    expect(() => derive(sinNested(100), { maxOutput: printed - 1 })).toThrow(expect.objectContaining({ code: 'too-large' }));
+    expect(() => derive(sinNested(500))).toThrow(expect.objectContaining({ code: 'too-large' }));
+  });
+
+  it('a page of a derivation with more nodes than the page limit has characters is refused before any LaTeX is built', () => {
+    const d = derive(sinNested(300), { maxOutput: 1e9 });
+    expect(() => toHTML(d, 'en', 100_000)).toThrow(expect.objectContaining({ code: 'too-large' }));
   });
 });
 
