@@ -34,12 +34,14 @@ export function sumOf(terms: readonly Term[], leadPositive = false): Expr {
   if (terms.length === 0) return zero;
   const lead = leadPositive ? terms.findIndex((t) => !t.negative) : 0;
   const ordered = lead <= 0 ? [...terms] : [terms[lead]!, ...terms.slice(0, lead), ...terms.slice(lead + 1)];
-  let acc: Expr = ordered[0]!.negative ? neg(ordered[0]!.expr) : ordered[0]!.expr;
+  // A run of added terms is one n-ary sum; a subtracted term closes it: ((a + b) - c) + d.
+  let run: Expr[] = [ordered[0]!.negative ? neg(ordered[0]!.expr) : ordered[0]!.expr];
+  const close = (): Expr => (run.length === 1 ? run[0]! : add(...run));
   for (const t of ordered.slice(1)) {
-    if (t.negative) acc = sub(acc, t.expr);
-    else acc = acc.kind === 'add' ? add(...acc.terms, t.expr) : add(acc, t.expr);
+    if (t.negative) run = [sub(close(), t.expr)];
+    else run.push(t.expr);
   }
-  return acc;
+  return close();
 }
 
 /** The exact value of a number literal or of arithmetic on number literals, if it is one. */

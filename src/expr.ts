@@ -155,6 +155,23 @@ export function replaceAt(e: Expr, path: Path, replacement: Expr): Expr {
   return withChildren(e, kids);
 }
 
+/** `e` with each node at the given paths replaced, every node on the way rebuilt once (paths disjoint). */
+export function replaceMany(e: Expr, replacements: ReadonlyArray<readonly [Path, Expr]>, depth = 0): Expr {
+  if (replacements.length === 0) return e;
+  const whole = replacements.find(([path]) => path.length === depth);
+  if (whole !== undefined) return whole[1];
+  const byChild = new Map<number, Array<readonly [Path, Expr]>>();
+  for (const r of replacements) {
+    const i = r[0][depth]!;
+    const group = byChild.get(i);
+    if (group === undefined) byChild.set(i, [r]);
+    else group.push(r);
+  }
+  const kids = [...children(e)];
+  for (const [i, group] of byChild) kids[i] = replaceMany(kids[i]!, group, depth + 1);
+  return withChildren(e, kids);
+}
+
 /** The path of the first node (pre-order) that satisfies `test`, or undefined. */
 export function findPath(e: Expr, test: (node: Expr) => boolean): Path | undefined {
   if (test(e)) return [];

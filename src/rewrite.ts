@@ -4,7 +4,7 @@
 
 import { StepdiffError } from './errors.js';
 import type { Expr, Path } from './expr.js';
-import { at, children, d, replaceAt, substitute, sym } from './expr.js';
+import { at, children, d, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './algebra.js';
 import type { LatexOptions } from './latex.js';
 import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
@@ -75,16 +75,17 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
     if (!rule.nests) {
       // An in-place rule fires, in one step, at every open derivative it is the rule for: the power
       // rule on each term of a polynomial is one step, as a textbook writes it.
-      let after = replaceAt(current, path, template);
+      const replacements: Array<readonly [Path, Expr]> = [[path, template]];
       const notes = note === undefined ? [] : [note];
       for (const other of openDerivatives(current).slice(1)) {
         const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
         const otherCtx: RuleContext = { ...settings.context, wrt: another.wrt };
         if (ruleFor(another.body, otherCtx, settings.rules) !== rule) continue;
-        after = replaceAt(after, other, rule.to(another.body as never, otherCtx));
+        replacements.push([other, rule.to(another.body as never, otherCtx)]);
         const otherNote = noteOf(rule, another, otherCtx);
         if (otherNote !== undefined) notes.push(otherNote);
       }
+      const after = replaceMany(current, replacements);
       steps.push(kept(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex), settings, state));
       current = after;
       continue;

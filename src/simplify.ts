@@ -6,7 +6,7 @@
 
 import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
-import { at, children, equals, nodes, replaceAt, withChildren } from './expr.js';
+import { children, equals, nodes, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
 import type { LatexOptions } from './latex.js';
 import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
@@ -230,18 +230,19 @@ class Run {
     const next = successes.map(() => 0);
     let current = whole;
     for (let index = 0; index < chosen.sequence.length; index++) {
-      let after = current;
+      const replacements: Array<readonly [Path, Expr]> = [];
       let first: Path | undefined;
       const notes: Note[] = [];
       successes.forEach((success, i) => {
         const move = success.moves[next[i]!];
         if (move?.index !== index) return;
         next[i]!++;
-        after = replaceAt(after, success.path, move.after);
+        replacements.push([success.path, move.after]);
         first ??= [...success.path, ...move.path];
         if (move.note !== undefined) notes.push(move.note);
       });
       if (first === undefined) continue;
+      const after = replaceMany(current, replacements);
       this.record(chosen.sequence[index]!.rule, current, after, first, mergeNotes(notes));
       current = after;
     }
