@@ -155,6 +155,7 @@ export function defineRewrite(rule: RewriteRule): RewriteRule {
 
 /** The notes of several places as one note (duplicates dropped); each part stays translatable. */
 export function mergeNotes(all: readonly Note[]): Note | undefined {
+  if (all.length <= 1) return all[0];
   const seen = new Set<string>();
   const notes = all.filter((n) => {
     const id = `${n.text}|${Object.entries(n.values).map(([k, v]) => `${k}=${key(v)}`).join(',')}`;
