@@ -191,9 +191,11 @@ function inputOffset(piece: Piece, at: number): number {
 /**
  * The input cut at every PIECE_DEPTH-th bracket level: the outermost piece, and each deep group's
  * content (one piece per argument) under its placeholder name. Undefined when the brackets do not
- * pair up, so that mathjs reports the syntax error on the whole input.
+ * pair up, or may be inside a comment or a string, so that mathjs reads the whole input.
  */
 function cut(text: string): { root: Piece; nested: Map<string, Piece> } | undefined {
+  // Brackets inside a comment or a string are not brackets: such text is left whole for mathjs.
+  if (/[#"]/.test(text)) return undefined;
   // A run of $ longer than any in the input: no placeholder can be a name the user wrote.
   const longest = Math.max(0, ...Array.from(text.matchAll(/\$+/g), (m) => m[0].length));
   const prefix = `${'$'.repeat(longest + 1)}part`;

@@ -82,6 +82,10 @@ describe('parser', () => {
       expect(toText(e).startsWith('$part0 + $$part0 + sin(')).toBe(true);
     });
 
+    it('does not cut inside a comment: a bracket commented out stays commented out', () => {
+      expect(() => parse(nested('x # c', 40))).toThrow(expect.objectContaining({ code: 'syntax-error' }));
+    });
+
     it('still refuses nesting past the limit, and unpaired brackets as a syntax error', () => {
       expect(() => parse(nested('x', 501))).toThrow(expect.objectContaining({ code: 'too-deep' }));
       expect(() => parse('sin('.repeat(45) + 'x' + ')'.repeat(44))).toThrow(expect.objectContaining({ code: 'syntax-error' }));
