@@ -1,6 +1,8 @@
 // The benchmark's inputs, generated from a seed: the same text on every run.
 
 import type { DeriveOptions } from '../src/index.js';
+// The tests' seeded generator: the same inputs on every run.
+import { seeded } from '../test/helpers.js';
 
 /** One benchmark case: stepdiff's input and options, and the same function written for mathjs. */
 export interface Case {
@@ -21,18 +23,6 @@ export interface Case {
 const LIFTED = { maxOutput: 1e9, limits: { maxLength: 100_000 } } as const;
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
-
-/** mulberry32. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random expression tree of about `size` nodes over + − · / ^ exp log sin cos, in x. */
 export function randomTree(size: number, seed: number): string {

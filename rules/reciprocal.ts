@@ -1,4 +1,4 @@
-import { d, div, mul, neg, pow, two } from '../src/expr.js';
+import { d, div, neg, pow, two } from '../src/expr.js';
 import { defineRule, isConstant, times } from '../src/rule.js';
 
 export default defineRule({

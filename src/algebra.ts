@@ -3,7 +3,7 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr } from './expr.js';
-import { add, children, div, isNum, key, mul, neg, nodes, num, one, pow, sub, zero } from './expr.js';
+import { add, div, isNum, key, mul, neg, num, one, pow, sub, zero } from './expr.js';
 import { shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 

@@ -172,12 +172,16 @@ export function replaceMany(e: Expr, replacements: ReadonlyArray<readonly [Path,
   return withChildren(e, kids);
 }
 
-/** The path of the first node (pre-order) that satisfies `test`, or undefined. */
-export function findPath(e: Expr, test: (node: Expr) => boolean): Path | undefined {
+/**
+ * The path of the first node (pre-order) that satisfies `test`, or undefined; subtrees for which
+ * `enter` is false are not looked into.
+ */
+export function findPath(e: Expr, test: (node: Expr) => boolean, enter: (node: Expr) => boolean = () => true): Path | undefined {
+  if (!enter(e)) return undefined;
   if (test(e)) return [];
   const kids = children(e);
   for (let i = 0; i < kids.length; i++) {
-    const p = findPath(kids[i]!, test);
+    const p = findPath(kids[i]!, test, enter);
     if (p !== undefined) return [i, ...p];
   }
   return undefined;

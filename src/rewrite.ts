@@ -4,7 +4,7 @@
 
 import { StepdiffError } from './errors.js';
 import type { Expr, Path } from './expr.js';
-import { at, children, d, replaceAt, replaceMany, substitute, sym } from './expr.js';
+import { at, children, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './algebra.js';
 import type { LatexOptions } from './latex.js';
 import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
@@ -124,16 +124,7 @@ function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleC
 }
 
 /** The path of the first derivative (pre-order) that passes `test`; finished subtrees are skipped. */
-function findDerivative(e: Expr, test: (node: Expr) => boolean): Path | undefined {
-  if (!hasDerivative(e)) return undefined;
-  if (test(e)) return [];
-  const kids = children(e);
-  for (let i = 0; i < kids.length; i++) {
-    const p = findDerivative(kids[i]!, test);
-    if (p !== undefined) return [i, ...p];
-  }
-  return undefined;
-}
+const findDerivative = (e: Expr, test: (node: Expr) => boolean): Path | undefined => findPath(e, test, hasDerivative);
 
 /** The paths of the open derivatives in `e`, in reading order (they never contain one another). */
 function openDerivatives(e: Expr): Path[] {

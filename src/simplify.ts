@@ -112,10 +112,14 @@ class Run {
   private readonly clean = new Map<RewriteRule, WeakSet<Expr>>();
   /** Per strategy, what it does at the nodes it was tried on: its moves, or undefined if it fails. */
   private readonly tried = new Map<Strategy, WeakMap<Expr, readonly Move[] | undefined>>();
-  /** Per list of strategies, the subtrees where none of them succeeds at any node. */
-  private readonly exhausted = new Map<readonly Strategy[], WeakSet<Expr>>();
+  /** The subtrees where none of the strategies succeeds at any node. */
+  private readonly exhausted = new WeakSet<Expr>();
 
-  constructor(private readonly settings: SimplifySettings) {}
+  constructor(
+    private readonly settings: SimplifySettings,
+    /** The strategies tried, in order. */
+    private readonly strategies: readonly Strategy[],
+  ) {}
 
   private cleanFor(rule: RewriteRule): WeakSet<Expr> {
     let clean = this.clean.get(rule);
@@ -190,21 +194,19 @@ class Run {
    * later node whose first successful strategy is the same one, one step per rule of the strategy
    * (as the normalising rules fire everywhere at once); undefined if no strategy succeeds anywhere.
    */
-  strategise(whole: Expr, strategies: readonly Strategy[]): Expr | undefined {
+  strategise(whole: Expr): Expr | undefined {
     // Pre-order over the nodes, outermost first, with one path stack for the walk.
     const path: number[] = [];
-    let exhausted = this.exhausted.get(strategies);
-    if (exhausted === undefined) this.exhausted.set(strategies, (exhausted = new WeakSet()));
     let chosen: Strategy | undefined;
     const successes: Success[] = [];
     let found = 0;
     const search = (node: Expr): void => {
       // After a rewrite only the nodes on the changed path are new; the rest were searched before.
-      if (exhausted.has(node)) return;
+      if (this.exhausted.has(node)) return;
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
-        for (const strategy of strategies) {
+        for (const strategy of this.strategies) {
           if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
           const moves = this.tryAt(node, strategy);
           if (moves === undefined) continue;
@@ -222,7 +224,7 @@ class Run {
         search(kids[i]!);
         path.pop();
       }
-      if (found === before) exhausted.add(node);
+      if (found === before) this.exhausted.add(node);
     };
     search(whole);
     if (chosen === undefined) return undefined;
@@ -252,11 +254,11 @@ class Run {
 
 /** Simplifies `e` step by step; with definitions, also tries to express it in the defined functions. */
 export function simplify(e: Expr, settings: SimplifySettings): Simplified {
-  const run = new Run(settings);
-  let current = run.normalise(e);
   const strategies = settings.context.definitions.size > 0 ? [...settings.goals, ...settings.strategies] : settings.strategies;
+  const run = new Run(settings, strategies);
+  let current = run.normalise(e);
   for (;;) {
-    const next = run.strategise(current, strategies);
+    const next = run.strategise(current);
     if (next === undefined) break;
     current = run.normalise(next);
   }

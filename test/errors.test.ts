@@ -1,17 +1,8 @@
 // Every class of rejected input has its own stable code (and a position where there is one).
 
 import { describe, expect, it } from 'vitest';
-import { derive, StepdiffError, type DeriveOptions, type ErrorCode } from '../src/index.js';
-
-function failure(input: string, options?: DeriveOptions): StepdiffError {
-  try {
-    derive(input, options);
-  } catch (error) {
-    if (error instanceof StepdiffError) return error;
-    throw error;
-  }
-  throw new Error(`${input} was accepted`);
-}
+import { derive, type DeriveOptions, type ErrorCode } from '../src/index.js';
+import { rejection } from './helpers.js';
 
 const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
   ['', 'empty-input', undefined],
@@ -61,7 +52,7 @@ const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
 
 describe('rejected input', () => {
   it.each(CASES)('%j → %s', (input, code, position, options) => {
-    const error = failure(input, options);
+    const error = rejection(input, options);
     expect(error.code).toBe(code);
     expect(error.position).toBe(position);
     expect(error.message.length).toBeGreaterThan(0);
@@ -71,7 +62,7 @@ describe('rejected input', () => {
   it('nesting within the limit parses; the limit is configurable', () => {
     const deep = '('.repeat(100) + 'x' + ')'.repeat(100);
     expect(derive(deep).toJSON().result).toBe('1');
-    expect(failure(deep, { limits: { maxDepth: 50 } }).code).toBe('too-deep');
+    expect(rejection(deep, { limits: { maxDepth: 50 } }).code).toBe('too-deep');
   });
 
   it('a long flat sum is not "too deep": same-operator chains are flattened', () => {

@@ -5,6 +5,7 @@ import type { Expr } from '../src/expr.js';
 import { freeSymbols, nodes } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
 import type { Step } from '../src/derivation.js';
+import { derive, StepdiffError, type DeriveOptions } from '../src/index.js';
 
 /** mulberry32: a small seeded PRNG so every run samples the same points. */
 export function seeded(seed: number): () => number {
@@ -74,3 +75,14 @@ export function allSteps(steps: readonly Step[]): Step[] {
 
 /** The rule ids of a tree in pre-order. */
 export const ruleIds = (steps: readonly Step[]): string[] => allSteps(steps).map((s) => s.rule);
+
+/** The typed error derive throws for `input`; fails the test if it accepts the input or throws anything else. */
+export function rejection(input: string, options?: DeriveOptions): StepdiffError {
+  try {
+    derive(input, options);
+  } catch (error) {
+    if (error instanceof StepdiffError) return error;
+    throw error;
+  }
+  throw new Error(`${input.slice(0, 80)} was accepted`);
+}
