@@ -1,5 +1,6 @@
 import type { Expr } from '../src/expr.js';
-import { add, key, num } from '../src/expr.js';
+import { add, num } from '../src/expr.js';
+import { exprMap } from '../src/expr-map.js';
 import { fromPower, isRational, numericValue, powerOf, productOf } from '../src/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
@@ -17,21 +18,26 @@ export default defineRewrite({
       return undefined;
     }
     if (e.kind !== 'mul') return undefined;
-    const groups = new Map<string, { base: Expr; exps: Array<Rational | Expr> }>();
+    // In order of first appearance; a number is a group of its own.
+    const groups: Array<{ base: Expr; exps: Array<Rational | Expr> }> = [];
+    const byBase = exprMap<{ base: Expr; exps: Array<Rational | Expr> }>();
     for (const f of e.factors) {
       if (f.kind === 'num') {
-        groups.set(`#${groups.size}`, { base: f, exps: [] });
+        groups.push({ base: f, exps: [] });
         continue;
       }
       const { base, exp } = powerOf(f);
-      const k = key(base);
-      const group = groups.get(k);
-      if (group === undefined) groups.set(k, { base, exps: [exp] });
-      else group.exps.push(exp);
+      const group = byBase.get(base);
+      if (group !== undefined) group.exps.push(exp);
+      else {
+        const fresh = { base, exps: [exp] };
+        byBase.set(base, fresh);
+        groups.push(fresh);
+      }
     }
-    if ([...groups.values()].every((g) => g.exps.length <= 1)) return undefined;
+    if (groups.every((g) => g.exps.length <= 1)) return undefined;
     return productOf(
-      [...groups.values()].map(({ base, exps }) => {
+      groups.map(({ base, exps }) => {
         if (exps.length === 0) return base;
         if (exps.every(isRational)) return fromPower(base, exps.reduce((a, b) => addQ(a, b)));
         return fromPower(base, add(...exps.map((x) => (isRational(x) ? num(x) : x))));

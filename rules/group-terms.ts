@@ -1,5 +1,6 @@
 import type { Expr } from '../src/expr.js';
-import { equals, key } from '../src/expr.js';
+import { equals } from '../src/expr.js';
+import { exprMap, exprSet } from '../src/expr-map.js';
 import { fromMonomial, monomialOf, productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -8,12 +9,12 @@ function group(e: Expr): Expr | undefined {
   if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
   const terms = termsOf(e);
   const monomials = terms.map((t) => monomialOf(t.expr));
-  const counts = new Map<string, { factor: Expr; members: number[] }>();
+  const counts = exprMap<{ factor: Expr; members: number[] }>();
   monomials.forEach((m, i) => {
-    for (const f of new Map(m.factors.map((f) => [key(f), f])).values()) {
-      const entry = counts.get(key(f)) ?? { factor: f, members: [] };
+    for (const f of exprSet(m.factors).keys()) {
+      const entry = counts.get(f) ?? { factor: f, members: [] };
       entry.members.push(i);
-      counts.set(key(f), entry);
+      counts.set(f, entry);
     }
   });
   const best = [...counts.values()]

@@ -1,6 +1,6 @@
 import type { Expr } from '../src/expr.js';
-import { div, key } from '../src/expr.js';
-import { fromMonomial, monomialOf, productOf, termFactorKeys } from '../src/algebra.js';
+import { div } from '../src/expr.js';
+import { fromMonomial, monomialOf, productOf, termFactors } from '../src/algebra.js';
 import { divQ, eqQ, ONE } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -13,9 +13,9 @@ function separate(e: Expr): Expr | undefined {
   const top = monomialOf(e.num);
   const bottom = monomialOf(e.den);
   if (top.divisors.length > 0 || bottom.divisors.length > 0) return undefined;
-  const related = bottom.factors.map((f) => ({ f, keys: termFactorKeys(f) }));
-  const inside = top.factors.filter((f) => related.some((r) => r.keys.has(key(f))));
-  const keptBottom = related.filter((r) => inside.some((f) => r.keys.has(key(f)))).map((r) => r.f);
+  const related = bottom.factors.map((f) => ({ f, parts: termFactors(f) }));
+  const inside = top.factors.filter((f) => related.some((r) => r.parts.has(f)));
+  const keptBottom = related.filter((r) => inside.some((f) => r.parts.has(f))).map((r) => r.f);
   if (inside.length === 0 || keptBottom.length === 0) return undefined;
   const outsideTop = top.factors.filter((f) => !inside.includes(f));
   const outsideBottom = bottom.factors.filter((f) => !keptBottom.includes(f));

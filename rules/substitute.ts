@@ -1,7 +1,7 @@
 import type { Expr } from '../src/expr.js';
-import { children, constant, div, equals, fn, isNum, key, mul, neg, num, one, pow } from '../src/expr.js';
+import { children, constant, div, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
-import { monomialOf, termFactorKeys } from '../src/algebra.js';
+import { monomialOf, termFactors } from '../src/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../src/rule.js';
 
 /** exp(u) and e^u are one shape to the matcher, as are (−2)·x and −(2·x). */
@@ -54,8 +54,8 @@ function matchUnordered(pk: readonly Expr[], tk: readonly Expr[], params: Readon
 
 /** Whether a factor of `top` is a factor of one of the terms of `bottom`. */
 function shares(top: Expr, bottom: Expr): boolean {
-  const keys = termFactorKeys(bottom);
-  return monomialOf(top).factors.some((f) => keys.has(key(f)));
+  const parts = termFactors(bottom);
+  return monomialOf(top).factors.some((f) => parts.has(f));
 }
 
 /** The call whose body `e` is, if any definition's body matches it; 1/D^n is read as (1/D)^n. */

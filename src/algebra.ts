@@ -3,8 +3,9 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr } from './expr.js';
-import { add, div, isNum, key, mul, neg, num, one, pow, sub, zero } from './expr.js';
-import { shapeOf } from './shape.js';
+import { add, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
+import { exprMap, exprSet, HashMap } from './expr-map.js';
+import { hashOf, mix, shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 
 /** A term of a sum, with its sign kept apart. */
@@ -128,21 +129,52 @@ export function fromMonomial(m: Monomial): Expr {
   return negative ? neg(body) : body;
 }
 
-/** The key under which like terms group: base^exponent of each factor, so 2·x·x and x² are alike. */
-export function likeKey(m: Monomial): string {
-  const exponents = new Map<string, Rational>();
-  const symbolic: string[] = [];
+/** What like terms share: each base with its total exact exponent, and the factors with other exponents. */
+export interface Like {
+  /** Bases (each once) with their non-zero total exponents. */
+  readonly powers: ReadonlyArray<readonly [Expr, Rational]>;
+  /** Factors whose exponent is not a number, with the side of the fraction they are on. */
+  readonly symbolic: ReadonlyArray<readonly [1 | -1, Expr]>;
+  /** Independent of the order of the parts, as two like terms may list their factors in any order. */
+  readonly hash: number;
+}
+
+const rationalHash = (q: Rational): number => mix(Number(BigInt.asIntN(32, q.num)), Number(BigInt.asIntN(32, q.den)));
+
+/** The part of a monomial like terms share: base^exponent of each factor, so 2·x·x and x² are alike. */
+export function likeOf(m: Monomial): Like {
+  const exponents = exprMap<Rational>();
+  const symbolic: Array<readonly [1 | -1, Expr]> = [];
   const put = (f: Expr, sign: 1 | -1): void => {
     const p = powerOf(f);
-    if (!isRational(p.exp)) return void symbolic.push(`${sign}:${key(f)}`);
-    const k = key(p.base);
-    exponents.set(k, addQ(exponents.get(k) ?? ZERO, sign === 1 ? p.exp : negQ(p.exp)));
+    if (!isRational(p.exp)) return void symbolic.push([sign, f]);
+    exponents.set(p.base, addQ(exponents.get(p.base) ?? ZERO, sign === 1 ? p.exp : negQ(p.exp)));
   };
   m.factors.forEach((f) => put(f, 1));
   m.divisors.forEach((f) => put(f, -1));
-  const parts = [...exponents].filter(([, q]) => q.num !== 0n).map(([k, q]) => `${k}^${q.num}/${q.den}`);
-  return [...parts, ...symbolic].sort().join('*');
+  const totals = exponents.values();
+  const powers = exponents.keys().map((base, i) => [base, totals[i]!] as const).filter(([, q]) => q.num !== 0n);
+  let hash = 0;
+  for (const [base, q] of powers) hash = (hash + mix(hashOf(base), rationalHash(q))) | 0;
+  for (const [sign, f] of symbolic) hash = (hash + mix(hashOf(f), sign)) | 0;
+  return { powers, symbolic, hash };
 }
+
+/** Whether two monomials are like terms (their parts agree, in any order). */
+export function sameLike(a: Like, b: Like): boolean {
+  if (a.hash !== b.hash || a.powers.length !== b.powers.length || a.symbolic.length !== b.symbolic.length) return false;
+  // The bases of a Like are distinct, so each has at most one partner.
+  if (!a.powers.every(([base, q]) => b.powers.some(([other, r]) => eqQ(q, r) && equals(base, other)))) return false;
+  // Symbolic factors may repeat (x^y · x^y), so they are matched one to one.
+  const used = b.symbolic.map(() => false);
+  return a.symbolic.every(([sign, f]) => {
+    const i = b.symbolic.findIndex(([s, g], j) => !used[j] && s === sign && equals(f, g));
+    return i >= 0 && (used[i] = true);
+  });
+}
+
+/** A map whose keys are like-term classes. */
+export const likeMap = <V>(): HashMap<Like, V> => new HashMap<Like, V>((l) => l.hash, sameLike);
 
 /** A factor as base^exponent, the exponent exact when it is a number. */
 export interface Power {
@@ -172,23 +204,24 @@ export function fromPower(base: Expr, exp: Rational | Expr): Expr {
 
 /** a − b when it is a number once like terms cancel (D − N = 1 for D = 1 + e^{-x}, N = e^{-x}). */
 export function constantDifference(a: Expr, b: Expr): Rational | undefined {
-  const totals = new Map<string, Rational>();
+  const totals = likeMap<Rational>();
   const terms = [...termsOf(a), ...termsOf(b).map((t) => ({ negative: !t.negative, expr: t.expr }))];
   for (const t of terms) {
     const m = monomialOf(t.expr);
-    const k = likeKey(m);
+    const k = likeOf(m);
     const coef = t.negative ? negQ(m.coef) : m.coef;
     totals.set(k, addQ(totals.get(k) ?? ZERO, coef));
   }
-  const numbers = likeKey({ coef: ONE, factors: [], divisors: [] });
-  for (const [k, total] of totals) if (k !== numbers && total.num !== 0n) return undefined;
+  const numbers = likeOf({ coef: ONE, factors: [], divisors: [] });
+  const values = totals.values();
+  if (totals.keys().some((k, i) => !sameLike(k, numbers) && values[i]!.num !== 0n)) return undefined;
   return totals.get(numbers) ?? ZERO;
 }
 
-/** The keys of a factor's base and of the factors of that base's terms: e^{-x} for (1 + e^{-x})². */
-export function termFactorKeys(factor: Expr): Set<string> {
+/** A factor's base and the factors of that base's terms: e^{-x} for (1 + e^{-x})². */
+export function termFactors(factor: Expr): HashMap<Expr, true> {
   const base = powerOf(factor).base;
-  return new Set([key(base), ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors.map(key))]);
+  return exprSet([base, ...termsOf(base).flatMap((t) => monomialOf(t.expr).factors)]);
 }
 
 /** The number of nodes of `e` (cached with the node, so checking a growing expression stays cheap). */

@@ -3,7 +3,7 @@
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { children } from './children.js';
-import { SHAPE, shapeFrom } from './shape.js';
+import { SHAPE, hashOf, shapeFrom } from './shape.js';
 
 export { children };
 
@@ -76,7 +76,7 @@ export function withChildren(e: Expr, kids: readonly Expr[]): Expr {
 /** Structural equality. */
 export function equals(a: Expr, b: Expr): boolean {
   if (a === b) return true;
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind || hashOf(a) !== hashOf(b)) return false;
   switch (a.kind) {
     case 'num': return eqQ(a.value, (b as ExprOf<'num'>).value);
     case 'sym': case 'const': return a.name === (b as ExprOf<'sym'>).name;
@@ -203,29 +203,4 @@ export function size(e: Expr): number {
   let n = 0;
   for (const _ of nodes(e)) n++;
   return n;
-}
-
-
-// Expressions are immutable, so a node's key never changes: computed once, kept with the node.
-const keys = new WeakMap<Expr, string>();
-
-/** A structural key: equal keys mean structurally equal expressions (for grouping and hashing). */
-export function key(e: Expr): string {
-  let k = keys.get(e);
-  if (k === undefined) {
-    k = computeKey(e);
-    keys.set(e, k);
-  }
-  return k;
-}
-
-function computeKey(e: Expr): string {
-  switch (e.kind) {
-    case 'num': return `${e.value.num}/${e.value.den}`;
-    case 'sym': return `$${e.name}`;
-    case 'const': return `#${e.name}`;
-    case 'fn': return `${e.name}${"'".repeat(e.primes)}(${e.args.map(key).join(',')})`;
-    case 'd': return `d(${key(e.body)},${e.wrt}${e.at === undefined ? '' : `,${key(e.at)}`})`;
-    default: return `${e.kind}(${children(e).map(key).join(',')})`;
-  }
 }

@@ -2,7 +2,9 @@
 // print it. Rules import only from src/expr and this module.
 
 import type { Expr, ExprOf, Kind } from './expr.js';
-import { dependsOn, freeSymbols, isNum, key, mul, neg, nodes, num, one, sub } from './expr.js';
+import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
+import { HashMap } from './expr-map.js';
+import { hashOf, mix } from './shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -153,14 +155,24 @@ export function defineRewrite(rule: RewriteRule): RewriteRule {
   return Object.freeze(rule);
 }
 
+const noteHash = (n: Note): number => {
+  let h = n.text.length;
+  for (const [slot, v] of Object.entries(n.values)) h = mix(mix(h, slot.charCodeAt(0)), hashOf(v));
+  return h;
+};
+
+const sameNote = (a: Note, b: Note): boolean => {
+  if (a.text !== b.text) return false;
+  const slots = Object.keys(a.values);
+  return slots.length === Object.keys(b.values).length && slots.every((k) => Object.hasOwn(b.values, k) && equals(a.values[k]!, b.values[k]!));
+};
+
 /** The notes of several places as one note (duplicates dropped); each part stays translatable. */
 export function mergeNotes(all: readonly Note[]): Note | undefined {
   if (all.length <= 1) return all[0];
-  const seen = new Set<string>();
-  const notes = all.filter((n) => {
-    const id = `${n.text}|${Object.entries(n.values).map(([k, v]) => `${k}=${key(v)}`).join(',')}`;
-    return seen.has(id) ? false : (seen.add(id), true);
-  });
+  const seen = new HashMap<Note, true>(noteHash, sameNote);
+  for (const n of all) seen.set(n, true);
+  const notes = seen.keys();
   if (notes.length <= 1) return notes[0];
   return { ...notes[0]!, also: notes.slice(1) };
 }

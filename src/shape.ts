@@ -1,13 +1,13 @@
-// Facts about a subtree gathered bottom-up: its size, its printed cost and what it contains. They
-// are computed once, when a node is built, and kept on the node under a symbol, so checking a
-// growing expression or searching it for work never walks a subtree twice.
+// Facts about a subtree gathered bottom-up: its size, its printed cost, what it contains and a
+// structural hash. They are computed once, when a node is built, and kept on the node under a
+// symbol, so checking a growing expression or searching it for work never walks a subtree twice.
 
 import type { Expr } from './expr.js';
 import { children } from './children.js';
 import { isTerminating } from './precedence.js';
 
-/** What a subtree holds and costs. */
-export interface Shape {
+/** What a subtree holds and costs, and the simplifier's memo slot (not part of its value). */
+export interface Shape extends Memo {
   /** The size of the subtree as its printed text parses: −3 is two nodes, 1/3 three, ln 2 one. */
   readonly cost: number;
   readonly nodes: number;
@@ -17,6 +17,18 @@ export interface Shape {
   readonly call: boolean;
   /** Whether an inert derivative d(…) occurs in it. */
   readonly derivative: boolean;
+  /** Equal subtrees have equal hashes (unequal ones almost always differ). */
+  readonly hash: number;
+}
+
+/**
+ * A scratch slot for the simplifier: which of its rules are known not to fire anywhere in the
+ * subtree. Those facts depend only on the subtree and the run's rules, so they are valid for the
+ * run that wrote them (`memoOwner`) and are ignored by any other.
+ */
+export interface Memo {
+  memoOwner: object | undefined;
+  memoClean: number;
 }
 
 /** Where a node built by the builders keeps its shape; not one of the node's fields. */
@@ -27,6 +39,35 @@ type Shaped = { readonly [SHAPE]?: Shape };
 // Nodes a caller wrote as plain objects carry no shape: theirs is computed on demand and kept here.
 const computed = new WeakMap<Expr, Shape>();
 
+const KIND_SEED: Readonly<Record<Expr['kind'], number>> = { num: 1, sym: 2, const: 3, add: 4, sub: 5, mul: 6, div: 7, pow: 8, neg: 9, fn: 10, d: 11 };
+
+/** A 32-bit mix of a running hash with a value (murmur3's finaliser): cheap, spreads small differences. */
+export function mix(h: number, v: number): number {
+  let x = Math.imul(h ^ v, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return mix(h, text.length);
+}
+
+const mixBig = (h: number, n: bigint): number => mix(mix(h, Number(BigInt.asIntN(32, n))), Number(BigInt.asIntN(32, n >> 32n)));
+
+/** The hash of a node's own data (its kind, name, value, bound variable), before its children. */
+function ownHash(e: Expr): number {
+  const h = KIND_SEED[e.kind];
+  switch (e.kind) {
+    case 'num': return mixBig(mixBig(h, e.value.num), e.value.den);
+    case 'sym': case 'const': return mixText(h, e.name);
+    case 'fn': return mix(mixText(h, e.name), e.primes);
+    case 'd': return mix(mixText(h, e.wrt), e.at === undefined ? 0 : 1);
+    default: return h;
+  }
+}
+
 /** The shape of `e`, given the node's children. */
 export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
   let cost = 0;
@@ -34,6 +75,7 @@ export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
   let symbol = e.kind === 'sym' || e.kind === 'd';
   let call = e.kind === 'fn';
   let derivative = e.kind === 'd';
+  let hash = ownHash(e);
   for (const k of kids) {
     const s = shapeOf(k);
     cost += s.cost;
@@ -41,13 +83,14 @@ export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
     symbol ||= s.symbol;
     call ||= s.call;
     derivative ||= s.derivative;
+    hash = mix(hash, s.hash);
   }
   if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
   else if (!symbol && call) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
   else cost += e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, symbol, call, derivative };
+  return { cost, nodes, symbol, call, derivative, hash: mix(hash, kids.length), memoOwner: undefined, memoClean: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */
@@ -61,3 +104,6 @@ export function shapeOf(e: Expr): Shape {
   }
   return shape;
 }
+
+/** The structural hash of `e`: equal expressions hash alike. */
+export const hashOf = (e: Expr): number => shapeOf(e).hash;

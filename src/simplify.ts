@@ -8,6 +8,7 @@ import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
 import { children, equals, nodes, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
+import { shapeOf } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
@@ -45,6 +46,41 @@ export interface Simplified {
   readonly result: Expr;
 }
 
+/** A set of subtrees known to have some property (a WeakSet is one). */
+export interface NodeSet {
+  has(e: Expr): boolean;
+  add(e: Expr): unknown;
+}
+
+/**
+ * One bit of the memo slot every node's shape has, owned by one simplification run: a WeakSet's
+ * job without its cost (a lookup in a WeakSet of millions of nodes dominated large derivations).
+ */
+class MemoBit implements NodeSet {
+  constructor(
+    private readonly owner: object,
+    private readonly bit: number,
+  ) {}
+
+  has(e: Expr): boolean {
+    const s = shapeOf(e);
+    return s.memoOwner === this.owner && (s.memoClean & this.bit) !== 0;
+  }
+
+  add(e: Expr): void {
+    const s = shapeOf(e);
+    // A slot another run wrote says nothing about this run's rules.
+    if (s.memoOwner !== this.owner) {
+      s.memoOwner = this.owner;
+      s.memoClean = 0;
+    }
+    s.memoClean |= this.bit;
+  }
+}
+
+/** The memo slot holds 31 bits; sets beyond that are WeakSets. */
+const MEMO_BITS = 31;
+
 /**
  * `e` with `rule` applied at every outermost node where it fires, or undefined when it fires nowhere.
  * `clean` holds subtrees already known to have no node the rule fires on; rules look only at the
@@ -55,7 +91,7 @@ export function applyEverywhere(
   e: Expr,
   rule: RewriteRule,
   ctx: AlgebraContext,
-  clean?: WeakSet<Expr>,
+  clean?: NodeSet,
 ): { after: Expr; path: Path; note?: Note } | undefined {
   let first: Path | undefined;
   const notes: Note[] = [];
@@ -108,12 +144,14 @@ interface Success {
 
 class Run {
   readonly steps: Step[] = [];
+  /** How many memo bits this run has handed out (declared before the fields that take one). */
+  private sets = 0;
   /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
-  private readonly clean = new Map<RewriteRule, WeakSet<Expr>>();
+  private readonly clean = new Map<RewriteRule, NodeSet>();
   /** Per strategy, what it does at the nodes it was tried on: its moves, or undefined if it fails. */
   private readonly tried = new Map<Strategy, WeakMap<Expr, readonly Move[] | undefined>>();
   /** The subtrees where none of the strategies succeeds at any node. */
-  private readonly exhausted = new WeakSet<Expr>();
+  private readonly exhausted = this.nodeSet();
 
   constructor(
     private readonly settings: SimplifySettings,
@@ -121,9 +159,14 @@ class Run {
     private readonly strategies: readonly Strategy[],
   ) {}
 
-  private cleanFor(rule: RewriteRule): WeakSet<Expr> {
+  /** A new, empty set of nodes for this run. */
+  private nodeSet(): NodeSet {
+    return this.sets < MEMO_BITS ? new MemoBit(this, 1 << this.sets++) : new WeakSet<Expr>();
+  }
+
+  private cleanFor(rule: RewriteRule): NodeSet {
     let clean = this.clean.get(rule);
-    if (clean === undefined) this.clean.set(rule, (clean = new WeakSet()));
+    if (clean === undefined) this.clean.set(rule, (clean = this.nodeSet()));
     return clean;
   }
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ALGEBRA_RULES } from '../rules/index.js';
 import { parseDefinition, parseExpression } from '../src/parse.js';
 import { toText } from '../src/text.js';
-import { applyEverywhere } from '../src/simplify.js';
+import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
+import type { RewriteRule } from '../src/rule.js';
+import { add, zero } from '../src/expr.js';
 
 const sigmoid = parseDefinition('σ(x) = 1/(1+exp(-x))');
 const ctx = { definitions: new Map([[sigmoid.name, sigmoid]]) };
@@ -53,5 +55,25 @@ describe('algebraic rule modules', () => {
     const r = applyEverywhere(parse('a * b / a + c * d / c'), rule('cancel'), ctx)!;
     expect(toText(r.after)).toBe('b + d');
     expect([r.note?.text, ...(r.note?.also ?? []).map((n) => n.text)]).toEqual(['assuming {c} ≠ 0', 'assuming {c} ≠ 0']);
+  });
+});
+
+describe('the simplifier memo', () => {
+  const settings = (normalise: readonly RewriteRule[]): SimplifySettings => ({
+    normalise,
+    strategies: [],
+    goals: [],
+    context: { definitions: new Map() },
+    budget: { maxSteps: 1000, maxNodes: 1e6, maxOutput: 1e7, deadline: Infinity, spent: { output: 0 } },
+    latex: {},
+  });
+
+  it("is one run's: what a run learnt about a shared subtree does not stop another run's rules", () => {
+    const shared = parse('sin(1 * x) + cos(x * 1)');
+    // The first run finds no 0 anywhere and marks every node clean for its one rule.
+    expect(simplify(shared, settings([rule('drop-zero')])).steps).toHaveLength(0);
+    const later = simplify(add(shared, zero), settings([rule('drop-one'), rule('drop-zero')]));
+    expect(toText(later.result)).toBe('sin(x) + cos(x)');
+    expect(later.steps.map((s) => s.rule)).toEqual(['drop-one', 'drop-zero']);
   });
 });
