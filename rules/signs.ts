@@ -1,4 +1,4 @@
-import type { Expr } from '../src/expr.js';
+import type { Expr, ExprOf } from '../src/expr.js';
 import { div, equals, isNum, mul, neg, num, one } from '../src/expr.js';
 import { sumOf, termsOf } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
@@ -31,21 +31,61 @@ function unsign(e: Expr): { negative: boolean; body: Expr } {
   }
 }
 
+// What follows says, without building anything, when the rule would give back the node as it is:
+// it is tried at every new node of every step, and most of them have no sign to move.
+
+/** No negation, negative number or one-factor product on the product/quotient spine: unsign keeps it. */
+function signFree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'neg': return false;
+    case 'num': return e.value.num >= 0n;
+    case 'mul': return e.factors.length >= 2 && e.factors.every(signFree);
+    case 'div': return signFree(e.num) && signFree(e.den);
+    default: return true;
+  }
+}
+
+const plainTerm = (t: Expr): boolean => t.kind !== 'add' && t.kind !== 'sub' && signFree(t);
+const negatedTerm = (t: Expr): boolean => t.kind === 'neg' && plainTerm(t.arg);
+
+// sumOf writes a sum as runs of added terms, each later run opened by a subtraction; only the very
+// first term may carry a minus of its own. These check a sum already has that form.
+const settledAdd = (e: ExprOf<'add'>): boolean => e.terms.length >= 2 && (plainTerm(e.terms[0]!) || negatedTerm(e.terms[0]!) || (e.terms[0]!.kind === 'sub' && settledSub(e.terms[0]!))) && e.terms.slice(1).every(plainTerm);
+
+function settledSub(e: ExprOf<'sub'>): boolean {
+  const left = e.left;
+  return plainTerm(e.right) && (plainTerm(left) || negatedTerm(left) || (left.kind === 'add' && settledAdd(left)) || (left.kind === 'sub' && settledSub(left)));
+}
+
+/** Whether the rule leaves `e` as it is (checked without building the rewritten form). */
+export function signsSettled(e: Expr): boolean {
+  switch (e.kind) {
+    case 'add': return settledAdd(e);
+    case 'sub': return settledSub(e);
+    case 'neg': return e.arg.kind !== 'add' && e.arg.kind !== 'sub' && signFree(e.arg);
+    case 'mul': case 'div': return signFree(e);
+    default: return true;
+  }
+}
+
+/** The node with its signs moved out (−(−u) = u, a·(−b) = −ab, …), or undefined if that changes nothing. */
+export function moveSigns(e: Expr): Expr | undefined {
+  let out: Expr;
+  if (e.kind === 'add' || e.kind === 'sub' || (e.kind === 'neg' && (e.arg.kind === 'add' || e.arg.kind === 'sub'))) {
+    out = sumOf(termsOf(e).map((t) => {
+      const s = unsign(t.expr);
+      return { negative: t.negative !== s.negative, expr: s.body };
+    }));
+  } else if (e.kind === 'neg' || e.kind === 'mul' || e.kind === 'div') {
+    const s = unsign(e);
+    out = s.negative ? neg(s.body) : s.body;
+  } else return undefined;
+  return equals(out, e) ? undefined : out;
+}
+
 export default defineRewrite({
   id: 'signs',
   title: 'Simplify the signs',
   law: '-(-u) = u,\\quad a\\cdot(-b) = -ab,\\quad a - (-b) = a + b,\\quad -(a + b) = -a - b',
-  apply: (e) => {
-    let out: Expr;
-    if (e.kind === 'add' || e.kind === 'sub' || (e.kind === 'neg' && (e.arg.kind === 'add' || e.arg.kind === 'sub'))) {
-      out = sumOf(termsOf(e).map((t) => {
-        const s = unsign(t.expr);
-        return { negative: t.negative !== s.negative, expr: s.body };
-      }));
-    } else if (e.kind === 'neg' || e.kind === 'mul' || e.kind === 'div') {
-      const s = unsign(e);
-      out = s.negative ? neg(s.body) : s.body;
-    } else return undefined;
-    return equals(out, e) ? undefined : out;
-  },
+  apply: (e) => (signsSettled(e) ? undefined : moveSigns(e)),
 });

@@ -47,6 +47,9 @@ export function sumOf(terms: readonly Term[], leadPositive = false): Expr {
 
 /** The exact value of a number literal or of arithmetic on number literals, if it is one. */
 export function numericValue(e: Expr): Rational | undefined {
+  // A symbol or a call anywhere below settles it without walking (rules ask this of every node).
+  const shape = shapeOf(e);
+  if (shape.symbol || shape.call) return undefined;
   switch (e.kind) {
     case 'num': return e.value;
     case 'neg': {
@@ -143,17 +146,27 @@ const rationalHash = (q: Rational): number => mix(Number(BigInt.asIntN(32, q.num
 
 /** The part of a monomial like terms share: base^exponent of each factor, so 2·x·x and x² are alike. */
 export function likeOf(m: Monomial): Like {
-  const exponents = exprMap<Rational>();
+  // Most terms have a few factors: a list searched in place beats a map until there are many.
+  const many = m.factors.length + m.divisors.length > 8;
+  const exponents = many ? exprMap<number>() : undefined;
+  const bases: Expr[] = [];
+  const totals: Rational[] = [];
   const symbolic: Array<readonly [1 | -1, Expr]> = [];
   const put = (f: Expr, sign: 1 | -1): void => {
     const p = powerOf(f);
     if (!isRational(p.exp)) return void symbolic.push([sign, f]);
-    exponents.set(p.base, addQ(exponents.get(p.base) ?? ZERO, sign === 1 ? p.exp : negQ(p.exp)));
+    const exp = sign === 1 ? p.exp : negQ(p.exp);
+    const i = exponents !== undefined ? (exponents.get(p.base) ?? -1) : bases.findIndex((b) => equals(b, p.base));
+    if (i >= 0) totals[i] = addQ(totals[i]!, exp);
+    else {
+      exponents?.set(p.base, bases.length);
+      bases.push(p.base);
+      totals.push(exp);
+    }
   };
   m.factors.forEach((f) => put(f, 1));
   m.divisors.forEach((f) => put(f, -1));
-  const totals = exponents.values();
-  const powers = exponents.keys().map((base, i) => [base, totals[i]!] as const).filter(([, q]) => q.num !== 0n);
+  const powers = bases.map((base, i) => [base, totals[i]!] as const).filter(([, q]) => q.num !== 0n);
   let hash = 0;
   for (const [base, q] of powers) hash = (hash + mix(hashOf(base), rationalHash(q))) | 0;
   for (const [sign, f] of symbolic) hash = (hash + mix(hashOf(f), sign)) | 0;

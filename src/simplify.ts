@@ -8,7 +8,7 @@ import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
 import { children, equals, nodes, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
-import { shapeOf } from './shape.js';
+import { shapeOf, type Memo } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
@@ -68,14 +68,19 @@ class MemoBit implements NodeSet {
   }
 
   add(e: Expr): void {
-    const s = shapeOf(e);
-    // A slot another run wrote says nothing about this run's rules.
-    if (s.memoOwner !== this.owner) {
-      s.memoOwner = this.owner;
-      s.memoClean = 0;
-    }
-    s.memoClean |= this.bit;
+    (ownMemo(e, this.owner).memoClean |= this.bit);
   }
+}
+
+/** The memo slot of `e`, emptied first if another run wrote it (it says nothing of this run's rules). */
+function ownMemo(e: Expr, owner: object): Memo {
+  const s = shapeOf(e);
+  if (s.memoOwner !== owner) {
+    s.memoOwner = owner;
+    s.memoClean = 0;
+    s.memoTried = undefined;
+  }
+  return s;
 }
 
 /** The memo slot holds 31 bits; sets beyond that are WeakSets. */
@@ -107,16 +112,20 @@ export function applyEverywhere(
       return out;
     }
     const kids = children(node);
-    let changed = false;
-    const next = kids.map((k, i) => {
+    // The new children, copied only once one of them changes (most visits change nothing).
+    let next: Expr[] | undefined;
+    for (let i = 0; i < kids.length; i++) {
       path.push(i);
-      const v = visit(k);
+      const v = visit(kids[i]!);
       path.pop();
-      changed ||= v !== k;
-      return v;
-    });
-    if (!changed) clean?.add(node);
-    return changed ? withChildren(node, next) : node;
+      if (v !== kids[i] && next === undefined) next = kids.slice();
+      if (next !== undefined) next[i] = v;
+    }
+    if (next === undefined) {
+      clean?.add(node);
+      return node;
+    }
+    return withChildren(node, next);
   };
   const after = visit(e);
   if (first === undefined) return undefined;
@@ -148,8 +157,6 @@ class Run {
   private sets = 0;
   /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
   private readonly clean = new Map<RewriteRule, NodeSet>();
-  /** Per strategy, what it does at the nodes it was tried on: its moves, or undefined if it fails. */
-  private readonly tried = new Map<Strategy, WeakMap<Expr, readonly Move[] | undefined>>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
 
@@ -194,12 +201,14 @@ class Run {
 
   /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */
   private tryAt(node: Expr, strategy: Strategy): readonly Move[] | undefined {
-    let tried = this.tried.get(strategy);
-    if (tried === undefined) this.tried.set(strategy, (tried = new WeakMap()));
+    // Kept in the node's memo slot, by the strategy's index: null where it fails.
+    const index = this.strategies.indexOf(strategy);
+    const memo = ownMemo(node, this);
+    const known = memo.memoTried?.[index] as readonly Move[] | null | undefined;
+    if (known !== undefined) return known ?? undefined;
     // Whether a strategy succeeds, and how, depends only on the subtree it starts from.
-    if (tried.has(node)) return tried.get(node);
     const moves = this.attempt(node, strategy);
-    tried.set(node, moves);
+    (memo.memoTried ??= [])[index] = moves ?? null;
     return moves;
   }
 

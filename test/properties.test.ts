@@ -8,6 +8,7 @@ import { evaluate, numericDerivative } from '../src/evaluate.js';
 import * as X from '../src/expr.js';
 import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
+import { moveSigns, signsSettled } from '../rules/signs.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
 const SEED = 20261123;
@@ -123,5 +124,25 @@ describe('properties', () => {
       }),
       { ...runs, numRuns: 60 },
     );
+  });
+  it("the signs rule's quick check never skips a node the rule would rewrite", () => {
+    let settled = 0;
+    const check = (e: Expr): void => {
+      for (const node of X.nodes(e)) {
+        if (!signsSettled(node)) continue;
+        settled++;
+        expect(moveSigns(node), toText(node)).toBeUndefined();
+      }
+    };
+    // Random expressions, many of them (the check is cheap)…
+    fc.assert(fc.property(expr, check), { seed: SEED, numRuns: 5000 });
+    // …and the expressions of derivations, which carry the signs the rule exists for (−1·u, a − (−b)).
+    fc.assert(
+      fc.property(expr, (e) => {
+        for (const step of allSteps(derive(e, { wrt: 'x' }).steps)) check(step.before);
+      }),
+      runs,
+    );
+    expect(settled).toBeGreaterThan(1000);
   });
 });
