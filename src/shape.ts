@@ -23,15 +23,15 @@ export interface Shape extends Memo {
 
 /**
  * A scratch slot for the simplifier: which of its rules are known not to fire anywhere in the
- * subtree, and what each of its strategies does there. Those facts depend only on the subtree and
+ * subtree, and which of its strategies fail there. Those facts depend only on the subtree and
  * the run's rules, so they are valid for the run that wrote them (`memoOwner`) and are ignored by
  * any other.
  */
 export interface Memo {
   memoOwner: object | undefined;
   memoClean: number;
-  /** Per strategy (by the run's index), its outcome at this node; a hole where it was not tried. */
-  memoTried: unknown[] | undefined;
+  /** The strategies (by the run's index, as bits) known to fail at this node. */
+  memoFailed: number;
 }
 
 /** Where a node built by the builders keeps its shape; not one of the node's fields. */
@@ -71,6 +71,9 @@ function ownHash(e: Expr): number {
   }
 }
 
+// Hashes are kept to 30 bits: V8 stores such integers in the object itself, not boxed.
+const SMALL = 0x3fffffff;
+
 /** The shape of `e`, given the node's children. */
 export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
   let cost = 0;
@@ -93,7 +96,7 @@ export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
   else if (!symbol && call) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
   else cost += e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, symbol, call, derivative, hash: mix(hash, kids.length), memoOwner: undefined, memoClean: 0, memoTried: undefined };
+  return { cost, nodes, symbol, call, derivative, hash: mix(hash, kids.length) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */

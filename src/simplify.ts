@@ -78,7 +78,7 @@ function ownMemo(e: Expr, owner: object): Memo {
   if (s.memoOwner !== owner) {
     s.memoOwner = owner;
     s.memoClean = 0;
-    s.memoTried = undefined;
+    s.memoFailed = 0;
   }
   return s;
 }
@@ -153,8 +153,12 @@ interface Success {
 
 class Run {
   readonly steps: Step[] = [];
+  /** Marks the memo slots this run wrote (an object of its own, so the slots keep nothing else alive). */
+  private readonly token = {};
   /** How many memo bits this run has handed out (declared before the fields that take one). */
   private sets = 0;
+  /** Per node, the strategies that succeed there and their moves. */
+  private readonly succeeded = new WeakMap<Expr, Map<Strategy, readonly Move[]>>();
   /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
   private readonly clean = new Map<RewriteRule, NodeSet>();
   /** The subtrees where none of the strategies succeeds at any node. */
@@ -168,7 +172,7 @@ class Run {
 
   /** A new, empty set of nodes for this run. */
   private nodeSet(): NodeSet {
-    return this.sets < MEMO_BITS ? new MemoBit(this, 1 << this.sets++) : new WeakSet<Expr>();
+    return this.sets < MEMO_BITS ? new MemoBit(this.token, 1 << this.sets++) : new WeakSet<Expr>();
   }
 
   private cleanFor(rule: RewriteRule): NodeSet {
@@ -201,14 +205,20 @@ class Run {
 
   /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */
   private tryAt(node: Expr, strategy: Strategy): readonly Move[] | undefined {
-    // Kept in the node's memo slot, by the strategy's index: null where it fails.
+    // Whether a strategy succeeds, and how, depends only on the subtree it starts from. Failures,
+    // the common case, are bits in the node's memo slot; the few successes are kept by the run.
     const index = this.strategies.indexOf(strategy);
-    const memo = ownMemo(node, this);
-    const known = memo.memoTried?.[index] as readonly Move[] | null | undefined;
-    if (known !== undefined) return known ?? undefined;
-    // Whether a strategy succeeds, and how, depends only on the subtree it starts from.
+    const bit = index < MEMO_BITS ? 1 << index : 0;
+    if ((ownMemo(node, this.token).memoFailed & bit) !== 0) return undefined;
+    const known = this.succeeded.get(node)?.get(strategy);
+    if (known !== undefined) return known;
     const moves = this.attempt(node, strategy);
-    (memo.memoTried ??= [])[index] = moves ?? null;
+    if (moves === undefined) ownMemo(node, this.token).memoFailed |= bit;
+    else {
+      let atNode = this.succeeded.get(node);
+      if (atNode === undefined) this.succeeded.set(node, (atNode = new Map()));
+      atNode.set(strategy, moves);
+    }
     return moves;
   }
 
