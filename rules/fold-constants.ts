@@ -1,8 +1,8 @@
 import type { Expr } from '../src/expr.js';
 import { add, mul, num } from '../src/expr.js';
-import { isConstantExpr, numericValue } from '../src/algebra.js';
+import { numericValue } from '../src/algebra.js';
 import { addQ, divQ, mulQ, ONE, ZERO } from '../src/rational.js';
-import { defineRewrite } from '../src/rule.js';
+import { defineRewrite, isNumeric } from '../src/rule.js';
 
 const isLiteral = (e: Expr): boolean => e.kind === 'num';
 
@@ -22,7 +22,7 @@ export default defineRewrite({
     }
     // Constants lead their product, numbers first, as they are written: x·ln(2)·2 = 2 ln(2) x.
     if (e.kind === 'mul') {
-      const rank = (f: Expr): number => (isLiteral(f) ? 0 : isConstantExpr(f) ? 1 : 2);
+      const rank = (f: Expr): number => (isLiteral(f) ? 0 : isNumeric(f) ? 1 : 2);
       const ordered = [...e.factors].sort((a, b) => rank(a) - rank(b));
       if (ordered.some((f, i) => f !== e.factors[i])) return mul(...ordered);
     }

@@ -3,7 +3,7 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr } from './expr.js';
-import { add, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
+import { add, children, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
 import { exprMap, exprSet, HashMap } from './expr-map.js';
 import { hashOf, mix, shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
@@ -58,8 +58,7 @@ export function numericValue(e: Expr): Rational | undefined {
     }
     case 'add': case 'sub': case 'mul': case 'div': {
       let acc: Rational | undefined;
-      const kids = e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.kind === 'sub' ? [e.left, e.right] : [e.num, e.den];
-      for (const [i, k] of kids.entries()) {
+      for (const [i, k] of children(e).entries()) {
         const v = numericValue(k);
         if (v === undefined) return undefined;
         if (i === 0) acc = v;
@@ -250,6 +249,3 @@ export function cost(e: Expr): number {
 
 /** Whether an inert derivative occurs in `e` (cached, so searching for one skips finished subtrees). */
 export const hasDerivative = (e: Expr): boolean => shapeOf(e).derivative;
-
-/** Whether `e` is a constant: it contains no symbol (numbers, e, π, and functions of them). */
-export const isConstantExpr = (e: Expr): boolean => !shapeOf(e).symbol;

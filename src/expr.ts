@@ -34,23 +34,22 @@ const freeze = <T extends Expr>(e: T): T => {
   (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e, children(e));
   return Object.freeze(e);
 };
-const S = SHAPE;
 
 export const num = (n: number | bigint | Rational, den: bigint = 1n): Expr =>
-  freeze({ kind: 'num', value: typeof n === 'object' ? n : rational(BigInt(n), den), [S]: undefined });
-export const sym = (name: string): Expr => freeze({ kind: 'sym', name, [S]: undefined });
-export const constant = (name: ConstantName): Expr => freeze({ kind: 'const', name, [S]: undefined });
-export const add = (...terms: Expr[]): Expr => freeze({ kind: 'add', terms: Object.freeze(terms), [S]: undefined });
-export const sub = (left: Expr, right: Expr): Expr => freeze({ kind: 'sub', left, right, [S]: undefined });
-export const mul = (...factors: Expr[]): Expr => freeze({ kind: 'mul', factors: Object.freeze(factors), [S]: undefined });
-export const div = (numerator: Expr, denominator: Expr): Expr => freeze({ kind: 'div', num: numerator, den: denominator, [S]: undefined });
-export const pow = (base: Expr, exponent: Expr): Expr => freeze({ kind: 'pow', base, exp: exponent, [S]: undefined });
-export const neg = (arg: Expr): Expr => freeze({ kind: 'neg', arg, [S]: undefined });
+  freeze({ kind: 'num', value: typeof n === 'object' ? n : rational(BigInt(n), den), [SHAPE]: undefined });
+export const sym = (name: string): Expr => freeze({ kind: 'sym', name, [SHAPE]: undefined });
+export const constant = (name: ConstantName): Expr => freeze({ kind: 'const', name, [SHAPE]: undefined });
+export const add = (...terms: Expr[]): Expr => freeze({ kind: 'add', terms: Object.freeze(terms), [SHAPE]: undefined });
+export const sub = (left: Expr, right: Expr): Expr => freeze({ kind: 'sub', left, right, [SHAPE]: undefined });
+export const mul = (...factors: Expr[]): Expr => freeze({ kind: 'mul', factors: Object.freeze(factors), [SHAPE]: undefined });
+export const div = (numerator: Expr, denominator: Expr): Expr => freeze({ kind: 'div', num: numerator, den: denominator, [SHAPE]: undefined });
+export const pow = (base: Expr, exponent: Expr): Expr => freeze({ kind: 'pow', base, exp: exponent, [SHAPE]: undefined });
+export const neg = (arg: Expr): Expr => freeze({ kind: 'neg', arg, [SHAPE]: undefined });
 export const fn = (name: string, args: Expr[], primes = 0): Expr =>
-  freeze({ kind: 'fn', name, args: Object.freeze(args), primes, [S]: undefined });
+  freeze({ kind: 'fn', name, args: Object.freeze(args), primes, [SHAPE]: undefined });
 /** The inert derivative d/d{wrt}[body]; with `at`, evaluated at {wrt} = at. */
 export const d = (body: Expr, wrt: string, at?: Expr): Expr =>
-  freeze(at === undefined ? { kind: 'd', body, wrt, [S]: undefined } : { kind: 'd', body, wrt, at, [S]: undefined });
+  freeze(at === undefined ? { kind: 'd', body, wrt, [SHAPE]: undefined } : { kind: 'd', body, wrt, at, [SHAPE]: undefined });
 
 export const E = constant('e');
 export const zero = num(ZERO);

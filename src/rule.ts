@@ -4,7 +4,7 @@
 import type { Expr, ExprOf, Kind } from './expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
 import { HashMap } from './expr-map.js';
-import { hashOf, mix } from './shape.js';
+import { hashOf, mix, shapeOf } from './shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -63,8 +63,8 @@ export function applies(rule: Rule, body: Expr, ctx: RuleContext): boolean {
 /** Whether `e` is constant with respect to the current variable. */
 export const isConstant = (e: Expr, ctx: RuleContext): boolean => !dependsOn(e, ctx.wrt);
 
-/** Whether `e` contains no symbols at all (a number, e, π, or functions of them). */
-export const isNumeric = (e: Expr): boolean => freeSymbols(e).length === 0 && ![...nodes(e)].some((n) => n.kind === 'd');
+/** Whether `e` contains no symbols at all (a number, e, π, or functions of them), nor a derivative. */
+export const isNumeric = (e: Expr): boolean => !shapeOf(e).symbol;
 
 /** Whether `e` is exactly the variable of differentiation. */
 export const isVariable = (e: Expr, ctx: RuleContext): boolean => e.kind === 'sym' && e.name === ctx.wrt;

@@ -204,10 +204,9 @@ class Run {
   }
 
   /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */
-  private tryAt(node: Expr, strategy: Strategy): readonly Move[] | undefined {
+  private tryAt(node: Expr, strategy: Strategy, index: number): readonly Move[] | undefined {
     // Whether a strategy succeeds, and how, depends only on the subtree it starts from. Failures,
     // the common case, are bits in the node's memo slot; the few successes are kept by the run.
-    const index = this.strategies.indexOf(strategy);
     const bit = index < MEMO_BITS ? 1 << index : 0;
     if ((ownMemo(node, this.token).memoFailed & bit) !== 0) return undefined;
     const known = this.succeeded.get(node)?.get(strategy);
@@ -268,9 +267,9 @@ class Run {
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
-        for (const strategy of this.strategies) {
+        for (const [index, strategy] of this.strategies.entries()) {
           if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
-          const moves = this.tryAt(node, strategy);
+          const moves = this.tryAt(node, strategy, index);
           if (moves === undefined) continue;
           found++;
           chosen ??= strategy;
