@@ -1,18 +1,23 @@
-import type { Expr } from '../src/expr.js';
+import type { Expr, ExprOf } from '../src/expr.js';
 import { children, constant, div, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
 import { monomialOf, termFactors } from '../src/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../src/rule.js';
 
+/** The kind of `shape(e)`, found without building it: most nodes are ruled out by it alone. */
+function shapeKind(e: Expr): Expr['kind'] {
+  if (e.kind === 'fn' && e.name === 'exp' && e.primes === 0) return 'pow';
+  if (e.kind === 'mul' && (e.factors[0]!.kind === 'neg' || (e.factors[0]!.kind === 'num' && e.factors[0]!.value.num < 0n))) return 'neg';
+  return e.kind;
+}
+
 /** exp(u) and e^u are one shape to the matcher, as are (−2)·x and −(2·x). */
 function shape(e: Expr): Expr {
-  if (e.kind === 'fn' && e.name === 'exp' && e.primes === 0) return pow(constant('e'), e.args[0]!);
-  if (e.kind === 'mul' && e.factors[0]!.kind === 'neg') return neg(mul(e.factors[0]!.arg, ...e.factors.slice(1)));
-  if (e.kind === 'mul' && e.factors[0]!.kind === 'num' && e.factors[0]!.value.num < 0n) {
-    const [first, ...rest] = e.factors as [Extract<Expr, { kind: 'num' }>, ...Expr[]];
-    return neg(mul(num(-first.value.num, first.value.den), ...rest));
-  }
-  return e;
+  const kind = shapeKind(e);
+  if (kind === e.kind) return e;
+  if (e.kind === 'fn') return pow(constant('e'), e.args[0]!);
+  const [first, ...rest] = (e as ExprOf<'mul'>).factors;
+  return neg(mul(first!.kind === 'neg' ? first!.arg : num(-(first as ExprOf<'num'>).value.num, (first as ExprOf<'num'>).value.den), ...rest));
 }
 
 /**
@@ -20,15 +25,16 @@ function shape(e: Expr): Expr {
  * of a sum and the factors of a product match in any order. Returns the bindings, or undefined.
  */
 function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
-  const p = shape(pattern);
-  const t = shape(target);
-  if (p.kind === 'sym' && params.has(p.name)) {
-    const seen = bound.get(p.name);
+  if (pattern.kind === 'sym' && params.has(pattern.name)) {
+    const t = shape(target);
+    const seen = bound.get(pattern.name);
     if (seen !== undefined) return equals(seen, t);
-    bound.set(p.name, t);
+    bound.set(pattern.name, t);
     return true;
   }
-  if (p.kind !== t.kind) return false;
+  if (shapeKind(pattern) !== shapeKind(target)) return false;
+  const p = shape(pattern);
+  const t = shape(target);
   if (p.kind === 'num' || p.kind === 'sym' || p.kind === 'const') return equals(p, t);
   if (p.kind === 'fn' && (t.kind !== 'fn' || p.name !== t.name || p.primes !== t.primes)) return false;
   if (p.kind === 'd') return false;
@@ -75,7 +81,7 @@ function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definitio
 
 function foldBody(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
   for (const definition of ctx.definitions.values()) {
-    if (definition.body.kind === 'sym') continue;
+    if (definition.body.kind === 'sym' || shapeKind(definition.body) !== shapeKind(e)) continue;
     const bound = new Map<string, Expr>();
     if (match(definition.body, e, new Set(definition.params), bound) && definition.params.every((p) => bound.has(p))) {
       return { call: fn(definition.name, definition.params.map((p) => bound.get(p)!)), definition };

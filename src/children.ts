@@ -2,10 +2,13 @@
 
 import type { Expr } from './expr.js';
 
+// Leaves share one empty list: walks ask every node for its children.
+const NONE: readonly Expr[] = Object.freeze([]);
+
 /** The children of a node, in reading order. */
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case 'num': case 'sym': case 'const': return [];
+    case 'num': case 'sym': case 'const': return NONE;
     case 'add': return e.terms;
     case 'mul': return e.factors;
     case 'sub': return [e.left, e.right];

@@ -3,7 +3,7 @@
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { children } from './children.js';
-import { SHAPE, hashOf, shapeFrom } from './shape.js';
+import { SHAPE, hashOf, shapeFrom, shapeOf } from './shape.js';
 
 export { children };
 
@@ -96,6 +96,7 @@ export function equals(a: Expr, b: Expr): boolean {
 
 /** Whether `e` depends on the symbol `x` (a derivative's own bound variable does not count). */
 export function dependsOn(e: Expr, x: string): boolean {
+  if (!shapeOf(e).symbol) return false;
   switch (e.kind) {
     case 'sym': return e.name === x;
     case 'd':
@@ -197,6 +198,20 @@ export function* nodes(e: Expr): Generator<Expr> {
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
+}
+
+/** The function calls in `e`, in pre-order; subtrees without a call are not walked. */
+export function callsIn(e: Expr): Array<ExprOf<'fn'>> {
+  const found: Array<ExprOf<'fn'>> = [];
+  const stack: Expr[] = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!shapeOf(node).call) continue;
+    if (node.kind === 'fn') found.push(node);
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return found;
 }
 
 /** Number of nodes in `e`. */

@@ -6,7 +6,7 @@ import { Derivation, type Message, type Step } from './derivation.js';
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
 import * as X from './expr.js';
-import { d, dependsOn, freeSymbols, nodes } from './expr.js';
+import { callsIn, d, dependsOn, freeSymbols } from './expr.js';
 import { canonicalName } from './functions.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
 import { rewriteDerivatives } from './rewrite.js';
@@ -68,8 +68,8 @@ function chooseVariable(expr: Expr, requested: string | undefined): string {
 function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition>): Definition[] {
   const used = new Map<string, Definition>();
   const visit = (e: Expr): void => {
-    for (const node of nodes(e)) {
-      if (node.kind !== 'fn' || used.has(node.name)) continue;
+    for (const node of callsIn(e)) {
+      if (used.has(node.name)) continue;
       const def = definitions.get(node.name);
       if (def === undefined) continue;
       used.set(node.name, def);

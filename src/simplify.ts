@@ -6,7 +6,7 @@
 
 import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
-import { children, equals, nodes, replaceMany, withChildren } from './expr.js';
+import { callsIn, children, equals, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
 import { shapeOf, type Memo } from './shape.js';
 import type { LatexOptions } from './latex.js';
@@ -225,7 +225,8 @@ class Run {
     const moves: Move[] = [];
     let focus = node;
     let substituted = false;
-    for (const [index, { rule, optional }] of strategy.sequence.entries()) {
+    for (let index = 0; index < strategy.sequence.length; index++) {
+      const { rule, optional } = strategy.sequence[index]!;
       // The first rule that applies must fire at the node itself (an optional one skipped does not
       // count); later ones anywhere inside it.
       const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule));
@@ -267,7 +268,8 @@ class Run {
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
-        for (const [index, strategy] of this.strategies.entries()) {
+        for (let index = 0; index < this.strategies.length; index++) {
+          const strategy = this.strategies[index]!;
           if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
           const moves = this.tryAt(node, strategy, index);
           if (moves === undefined) continue;
@@ -327,5 +329,4 @@ export function simplify(e: Expr, settings: SimplifySettings): Simplified {
 }
 
 /** Whether `e` calls any of the named functions. */
-export const callsAny = (e: Expr, names: ReadonlySet<string>): boolean =>
-  [...nodes(e)].some((n) => n.kind === 'fn' && names.has(n.name));
+export const callsAny = (e: Expr, names: ReadonlySet<string>): boolean => callsIn(e).some((call) => names.has(call.name));
