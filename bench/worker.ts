@@ -11,9 +11,13 @@ import type { Case } from './cases.js';
 export interface Job {
   readonly case: Case;
   readonly tools: ReadonlyArray<'stepdiff' | 'mathjs'>;
-  readonly iterations: number;
-  /** Untimed calls of each tool first, so both are measured after the JIT has seen them. */
-  readonly warmup: number;
+  /**
+   * Untimed rounds first, so both tools are measured after the JIT has settled: as many as fit in
+   * `ms` (at least one, when `max` allows), at most `max`.
+   */
+  readonly warmup: { readonly ms: number; readonly max: number };
+  /** Then timed rounds: as many as fit in `ms`, at least `min`, at most `max`. */
+  readonly timed: { readonly ms: number; readonly min: number; readonly max: number };
 }
 
 /** What the worker answers, per tool. */
@@ -43,8 +47,8 @@ const run = { stepdiff, mathjs: mathjsDerivative } as const;
 const job = workerData as Job;
 const samples = new Map<string, number[]>(job.tools.map((t) => [t, []]));
 const outcome = new Map<string, { peakHeap: number; outputNodes: number; error?: string }>(job.tools.map((t) => [t, { peakHeap: 0, outputNodes: 0 }]));
-// Warm-up calls first, then the tools take turns so both see the same machine noise.
-for (let i = -job.warmup; i < job.iterations; i++) {
+/** One call of each tool, in turn, so both see the same machine noise; `record` keeps the times. */
+function round(record: boolean): void {
   for (const tool of job.tools) {
     const o = outcome.get(tool)!;
     if (o.error !== undefined) continue;
@@ -57,9 +61,14 @@ for (let i = -job.warmup; i < job.iterations; i++) {
     }
     const elapsed = performance.now() - start;
     o.peakHeap = Math.max(o.peakHeap, getHeapStatistics().used_heap_size);
-    if (i >= 0) samples.get(tool)!.push(elapsed);
+    if (record) samples.get(tool)!.push(elapsed);
   }
 }
+
+const warmEnd = performance.now() + job.warmup.ms;
+for (let i = 0; i < job.warmup.max && (i === 0 || performance.now() < warmEnd); i++) round(false);
+const timedEnd = performance.now() + job.timed.ms;
+for (let i = 0; i < job.timed.max && (i < job.timed.min || performance.now() < timedEnd); i++) round(true);
 const result: Record<string, Outcome> = {};
 for (const tool of job.tools) {
   const s = samples.get(tool)!.sort((a, b) => a - b);
