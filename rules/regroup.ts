@@ -1,11 +1,11 @@
 import type { Expr } from '../src/expr.js';
 import { add, children, mul } from '../src/expr.js';
+import { defineRewrite } from '../src/rule.js';
 
 /** Every level of a nested product (or sum) at once, so one step removes all the inner parentheses. */
 function flatten(e: Expr, kind: 'mul' | 'add'): Expr[] {
   return children(e).flatMap((k) => (k.kind === kind ? flatten(k, kind) : [k]));
 }
-import { defineRewrite } from '../src/rule.js';
 
 export default defineRewrite({
   id: 'regroup',
