@@ -1,6 +1,12 @@
-import { fromMonomial, likeMap, likeOf, monomialOf, sumOf, termsOf, type Monomial } from '../src/algebra.js';
+import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, type Like, type Monomial } from '../src/algebra.js';
 import { addQ, negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
+
+/** Whether two of the terms are alike: most sums have none, and are told so without a map. */
+function anyAlike(likes: readonly Like[]): boolean {
+  for (let i = 1; i < likes.length; i++) for (let j = 0; j < i; j++) if (sameLike(likes[i]!, likes[j]!)) return true;
+  return false;
+}
 
 export default defineRewrite({
   id: 'combine-like-terms',
@@ -9,15 +15,16 @@ export default defineRewrite({
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);
+    const monomials = terms.map((t) => monomialOf(t.expr));
+    const likes = monomials.map(likeOf);
+    if (!anyAlike(likes)) return undefined;
     const groups = likeMap<Monomial>();
-    for (const t of terms) {
-      const m = monomialOf(t.expr);
+    terms.forEach((t, i) => {
+      const m = monomials[i]!;
       const signed: Monomial = t.negative ? { ...m, coef: negQ(m.coef) } : m;
-      const k = likeOf(signed);
-      const seen = groups.get(k);
-      groups.set(k, seen === undefined ? signed : { ...seen, coef: addQ(seen.coef, signed.coef) });
-    }
-    if (groups.size === terms.length) return undefined;
+      const seen = groups.get(likes[i]!);
+      groups.set(likes[i]!, seen === undefined ? signed : { ...seen, coef: addQ(seen.coef, signed.coef) });
+    });
     return sumOf(
       groups
         .values()

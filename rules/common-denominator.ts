@@ -9,9 +9,12 @@ export default defineRewrite({
   law: '\\frac{a}{b} + \\frac{c}{d} = \\frac{a\\,d + c\\,b}{b\\,d}',
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
-    const terms = termsOf(e).map((t) => ({ ...t, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
+    const signed = termsOf(e);
+    let fractions = 0;
+    for (const t of signed) if (t.expr.kind === 'div') fractions++;
     // Beyond a few fractions the common denominator only grows; leave such sums as they are.
-    if (!terms.some((t) => t.expr.kind === 'div') || terms.filter((t) => t.expr.kind === 'div').length > 8) return undefined;
+    if (fractions === 0 || fractions > 8) return undefined;
+    const terms = signed.map((t) => ({ ...t, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
     const denominators: Expr[] = [];
     for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => equals(d, t.bottom))) denominators.push(t.bottom);
     const numerator = sumOf(

@@ -6,6 +6,21 @@ import { defineRewrite, isNumeric } from '../src/rule.js';
 
 const isLiteral = (e: Expr): boolean => e.kind === 'num';
 
+// The rule is tried on every new node of every step: these answer without building a list.
+function countLiterals(es: readonly Expr[]): number {
+  let n = 0;
+  for (const e of es) if (isLiteral(e)) n++;
+  return n;
+}
+
+/** Where a factor goes in its product: numbers, then other constants, then the rest. */
+const rank = (f: Expr): number => (isLiteral(f) ? 0 : isNumeric(f) ? 1 : 2);
+
+function inRankOrder(factors: readonly Expr[]): boolean {
+  for (let i = 1; i < factors.length; i++) if (rank(factors[i - 1]!) > rank(factors[i]!)) return false;
+  return true;
+}
+
 export default defineRewrite({
   id: 'fold-constants',
   title: 'Fold the numbers',
@@ -15,18 +30,14 @@ export default defineRewrite({
     // Arithmetic on literals only; a literal written as −n or n/m already reads as one number.
     const value = e.kind === 'neg' || e.kind === 'div' ? undefined : numericValue(e);
     if (value !== undefined) return num(value);
-    if (e.kind === 'mul' && e.factors.filter(isLiteral).length >= 2) {
+    if (e.kind === 'mul' && countLiterals(e.factors) >= 2) {
       const product = e.factors.filter(isLiteral).reduce((acc, f) => mulQ(acc, numericValue(f)!), ONE);
       const rest = e.factors.filter((f) => !isLiteral(f));
       return rest.length === 0 ? num(product) : mul(num(product), ...rest);
     }
     // Constants lead their product, numbers first, as they are written: x·ln(2)·2 = 2 ln(2) x.
-    if (e.kind === 'mul') {
-      const rank = (f: Expr): number => (isLiteral(f) ? 0 : isNumeric(f) ? 1 : 2);
-      const ordered = [...e.factors].sort((a, b) => rank(a) - rank(b));
-      if (ordered.some((f, i) => f !== e.factors[i])) return mul(...ordered);
-    }
-    if (e.kind === 'add' && e.terms.filter(isLiteral).length >= 2) {
+    if (e.kind === 'mul' && !inRankOrder(e.factors)) return mul(...[...e.factors].sort((a, b) => rank(a) - rank(b)));
+    if (e.kind === 'add' && countLiterals(e.terms) >= 2) {
       const total = e.terms.filter(isLiteral).reduce((acc, t) => addQ(acc, numericValue(t)!), ZERO);
       const rest = e.terms.filter((t) => !isLiteral(t));
       return rest.length === 0 ? num(total) : add(...rest, num(total));

@@ -151,11 +151,12 @@ export function likeOf(m: Monomial): Like {
   const bases: Expr[] = [];
   const totals: Rational[] = [];
   const symbolic: Array<readonly [1 | -1, Expr]> = [];
+  // Tried on every term of every new sum: plain loops, and no list built that is thrown away.
   const put = (f: Expr, sign: 1 | -1): void => {
     const p = powerOf(f);
     if (!isRational(p.exp)) return void symbolic.push([sign, f]);
     const exp = sign === 1 ? p.exp : negQ(p.exp);
-    const i = exponents !== undefined ? (exponents.get(p.base) ?? -1) : bases.findIndex((b) => equals(b, p.base));
+    const i = exponents !== undefined ? (exponents.get(p.base) ?? -1) : indexOfEqual(bases, p.base);
     if (i >= 0) totals[i] = addQ(totals[i]!, exp);
     else {
       exponents?.set(p.base, bases.length);
@@ -163,13 +164,24 @@ export function likeOf(m: Monomial): Like {
       totals.push(exp);
     }
   };
-  m.factors.forEach((f) => put(f, 1));
-  m.divisors.forEach((f) => put(f, -1));
-  const powers = bases.map((base, i) => [base, totals[i]!] as const).filter(([, q]) => q.num !== 0n);
+  for (const f of m.factors) put(f, 1);
+  for (const f of m.divisors) put(f, -1);
+  const powers: Array<readonly [Expr, Rational]> = [];
   let hash = 0;
-  for (const [base, q] of powers) hash = (hash + mix(hashOf(base), rationalHash(q))) | 0;
+  for (let i = 0; i < bases.length; i++) {
+    const q = totals[i]!;
+    if (q.num === 0n) continue;
+    powers.push([bases[i]!, q]);
+    hash = (hash + mix(hashOf(bases[i]!), rationalHash(q))) | 0;
+  }
   for (const [sign, f] of symbolic) hash = (hash + mix(hashOf(f), sign)) | 0;
   return { powers, symbolic, hash };
+}
+
+/** The index of the first of `es` equal to `e`, or −1. */
+function indexOfEqual(es: readonly Expr[], e: Expr): number {
+  for (let i = 0; i < es.length; i++) if (equals(es[i]!, e)) return i;
+  return -1;
 }
 
 /** Whether two monomials are like terms (their parts agree, in any order). */

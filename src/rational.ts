@@ -9,13 +9,19 @@ export interface Rational {
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  while (y !== 0n) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 
 /** Builds a normalised rational; throws RangeError on a zero denominator (a programming error). */
 export function rational(num: bigint, den: bigint = 1n): Rational {
   if (den === 0n) throw new RangeError('zero denominator');
+  // Integers, most of what rules meet, are normalised already: no gcd to take.
+  if (den === 1n) return Object.freeze({ num, den });
   const sign = den < 0n ? -1n : 1n;
   const g = gcd(num, den) || 1n;
   return Object.freeze({ num: (sign * num) / g, den: (sign * den) / g });
@@ -26,8 +32,9 @@ export const ONE = rational(1n);
 
 export const addQ = (a: Rational, b: Rational): Rational => rational(a.num * b.den + b.num * a.den, a.den * b.den);
 export const subQ = (a: Rational, b: Rational): Rational => rational(a.num * b.den - b.num * a.den, a.den * b.den);
-export const mulQ = (a: Rational, b: Rational): Rational => rational(a.num * b.num, a.den * b.den);
-export const negQ = (a: Rational): Rational => rational(-a.num, a.den);
+export const mulQ = (a: Rational, b: Rational): Rational => (eqQ(a, ONE) ? b : eqQ(b, ONE) ? a : rational(a.num * b.num, a.den * b.den));
+// Negating keeps a normalised rational normalised.
+export const negQ = (a: Rational): Rational => Object.freeze({ num: -a.num, den: a.den });
 /** a / b; throws RangeError when b is zero. */
 export const divQ = (a: Rational, b: Rational): Rational => rational(a.num * b.den, a.den * b.num);
 export const eqQ = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
