@@ -2,10 +2,10 @@
 // a difference a `sub`, `-x` a `neg`); every node is frozen once built and never mutated.
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
-import { children } from './children.js';
+import { childAt, childCount, children } from './children.js';
 import { SHAPE, hashOf, shapeFrom, shapeOf } from './shape.js';
 
-export { children };
+export { childAt, childCount, children };
 
 /** A named mathematical constant. */
 export type ConstantName = 'e' | 'pi';
@@ -89,9 +89,10 @@ export function equals(a: Expr, b: Expr): boolean {
     case 'd': if (a.wrt !== (b as ExprOf<'d'>).wrt) return false; break;
     default: break;
   }
-  const ka = children(a);
-  const kb = children(b);
-  return ka.length === kb.length && ka.every((k, i) => equals(k, kb[i]!));
+  const n = childCount(a);
+  if (n !== childCount(b)) return false;
+  for (let i = 0; i < n; i++) if (!equals(childAt(a, i), childAt(b, i))) return false;
+  return true;
 }
 
 /** Whether `e` depends on the symbol `x` (a derivative's own bound variable does not count). */

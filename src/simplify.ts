@@ -6,7 +6,7 @@
 
 import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
-import { callsIn, children, equals, replaceMany, withChildren } from './expr.js';
+import { callsIn, childAt, childCount, children, equals, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
 import { shapeOf, type Memo } from './shape.js';
 import type { LatexOptions } from './latex.js';
@@ -111,14 +111,14 @@ export function applyEverywhere(
       if (note !== undefined) notes.push(note);
       return out;
     }
-    const kids = children(node);
     // The new children, copied only once one of them changes (most visits change nothing).
     let next: Expr[] | undefined;
-    for (let i = 0; i < kids.length; i++) {
+    for (let i = 0, n = childCount(node); i < n; i++) {
+      const kid = childAt(node, i);
       path.push(i);
-      const v = visit(kids[i]!);
+      const v = visit(kid);
       path.pop();
-      if (v !== kids[i] && next === undefined) next = kids.slice();
+      if (v !== kid && next === undefined) next = children(node).slice();
       if (next !== undefined) next[i] = v;
     }
     if (next === undefined) {
@@ -281,10 +281,9 @@ class Run {
         }
       }
       const before = found;
-      const kids = children(node);
-      for (let i = 0; i < kids.length; i++) {
+      for (let i = 0, n = childCount(node); i < n; i++) {
         path.push(i);
-        search(kids[i]!);
+        search(childAt(node, i));
         path.pop();
       }
       if (found === before) this.exhausted.add(node);
