@@ -116,7 +116,12 @@ export function monomialOf(e: Expr): Monomial {
 
 /** A product of factors, flattened, without 1s; one factor stands alone, none is 1. */
 export function productOf(factors: readonly Expr[]): Expr {
-  const flat = factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])).filter((f) => !isNum(f, 1));
+  const flat: Expr[] = [];
+  const keep = (f: Expr): void => void (isNum(f, 1) || flat.push(f));
+  for (const f of factors) {
+    if (f.kind === 'mul') f.factors.forEach(keep);
+    else keep(f);
+  }
   return flat.length === 0 ? one : flat.length === 1 ? flat[0]! : mul(...flat);
 }
 

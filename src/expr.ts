@@ -31,7 +31,7 @@ export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
 // Every node is shaped (see shape.ts) and frozen as it is built. Each literal below names the shape's
 // slot up front, so V8 keeps it inside the object rather than in a separate property store.
 const freeze = <T extends Expr>(e: T): T => {
-  (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e, children(e));
+  (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e);
   return Object.freeze(e);
 };
 

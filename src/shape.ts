@@ -3,7 +3,7 @@
 // symbol, so checking a growing expression or searching it for work never walks a subtree twice.
 
 import type { Expr } from './expr.js';
-import { children } from './children.js';
+import { childAt, childCount } from './children.js';
 import { isTerminating } from './precedence.js';
 
 /** What a subtree holds and costs, and the simplifier's memo slot (not part of its value). */
@@ -74,16 +74,18 @@ function ownHash(e: Expr): number {
 // Hashes are kept to 30 bits: V8 stores such integers in the object itself, not boxed.
 const SMALL = 0x3fffffff;
 
-/** The shape of `e`, given the node's children. */
-export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
+/** The shape of `e`, from its children's shapes. */
+export function shapeFrom(e: Expr): Shape {
   let cost = 0;
   let nodes = 1;
   let symbol = e.kind === 'sym' || e.kind === 'd';
   let call = e.kind === 'fn';
   let derivative = e.kind === 'd';
   let hash = ownHash(e);
-  for (const k of kids) {
-    const s = shapeOf(k);
+  // Every node built asks this: its children are read in place, without a list for a binary node.
+  const count = childCount(e);
+  for (let i = 0; i < count; i++) {
+    const s = shapeOf(childAt(e, i));
     cost += s.cost;
     nodes += s.nodes;
     symbol ||= s.symbol;
@@ -95,8 +97,8 @@ export function shapeFrom(e: Expr, kids: readonly Expr[]): Shape {
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
   else if (!symbol && call) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
-  else cost += e.kind === 'add' || e.kind === 'mul' ? kids.length - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, symbol, call, derivative, hash: mix(hash, kids.length) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
+  else cost += e.kind === 'add' || e.kind === 'mul' ? count - 1 : e.kind === 'fn' ? 2 : 1;
+  return { cost, nodes, symbol, call, derivative, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */
@@ -105,7 +107,7 @@ export function shapeOf(e: Expr): Shape {
   if (kept !== undefined) return kept;
   let shape = computed.get(e);
   if (shape === undefined) {
-    shape = shapeFrom(e, children(e));
+    shape = shapeFrom(e);
     computed.set(e, shape);
   }
   return shape;
