@@ -2,8 +2,17 @@ import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, ty
 import { addQ, negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
-/** Whether two of the terms are alike: most sums have none, and are told so without a map. */
+/** Whether two of the terms are alike: most sums have none, and a short one is told so without a map. */
 function anyAlike(likes: readonly Like[]): boolean {
+  if (likes.length > 8) {
+    // A long sum (a polynomial) is checked through a map, so the check stays linear in its terms.
+    const seen = likeMap<true>();
+    for (const like of likes) {
+      if (seen.has(like)) return true;
+      seen.set(like, true);
+    }
+    return false;
+  }
   for (let i = 1; i < likes.length; i++) for (let j = 0; j < i; j++) if (sameLike(likes[i]!, likes[j]!)) return true;
   return false;
 }

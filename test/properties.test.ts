@@ -9,6 +9,7 @@ import * as X from '../src/expr.js';
 import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
 import { moveSigns, signsSettled } from '../rules/signs.js';
+import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
 const SEED = 20261123;
@@ -144,5 +145,43 @@ describe('properties', () => {
       runs,
     );
     expect(settled).toBeGreaterThan(1000);
+  });
+  it('a node read by index (childCount, childAt) has the children children() lists', () => {
+    fc.assert(
+      fc.property(expr, (e) => {
+        for (const node of X.nodes(e)) {
+          const kids = X.children(node);
+          expect(X.childCount(node)).toBe(kids.length);
+          kids.forEach((k, i) => expect(X.childAt(node, i)).toBe(k));
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('rational arithmetic is exact and every result normalised, shortcuts included', () => {
+    // Small numbers, so integers, ±1 and shared factors (where the shortcuts and the gcd apply) come up often.
+    const big = fc.integer({ min: -12, max: 12 }).map(BigInt);
+    const q = fc.tuple(big, big.filter((d) => d !== 0n)).map(([n, d]) => rational(n, d));
+    const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+    const normal = (r: Rational): boolean => r.den > 0n && gcd(r.num, r.den) === (r.num === 0n ? r.den : 1n) && (r.num !== 0n || r.den === 1n);
+    // a/b = c/d exactly when ad = cb.
+    const same = (r: Rational, n: bigint, d: bigint): boolean => r.num * d === n * r.den;
+    fc.assert(
+      fc.property(q, q, (a, b) => {
+        const results: Array<[Rational, bigint, bigint]> = [
+          [addQ(a, b), a.num * b.den + b.num * a.den, a.den * b.den],
+          [subQ(a, b), a.num * b.den - b.num * a.den, a.den * b.den],
+          [mulQ(a, b), a.num * b.num, a.den * b.den],
+          [negQ(a), -a.num, a.den],
+        ];
+        if (b.num !== 0n) results.push([divQ(a, b), a.num * b.den, a.den * b.num]);
+        for (const [r, n, d] of results) {
+          expect(normal(r), `${r.num}/${r.den}`).toBe(true);
+          expect(same(r, n, d)).toBe(true);
+        }
+      }),
+      { ...runs, numRuns: 1000 },
+    );
   });
 });
