@@ -188,7 +188,15 @@ async function main(): Promise<void> {
   for (const [name, input] of worst) {
     let outcome = 'rendered';
     let d: ReturnType<typeof derive> | undefined;
-    const t1 = timed(() => (d = derive(input)));
+    let refusal = '';
+    const t1 = timed(() => {
+      try {
+        d = derive(input);
+      } catch (error) {
+        if (error instanceof StepdiffError) refusal = error.code;
+        throw error;
+      }
+    });
     const t2 = d === undefined ? 0 : timed(() => {
       try {
         toPage(d!);
@@ -197,7 +205,7 @@ async function main(): Promise<void> {
         throw error;
       }
     });
-    if (d === undefined) outcome = 'derive refused';
+    if (d === undefined) outcome = `derive refused: ${refusal}`;
     lines.push(`| ${name} | ${t1.toFixed(0)} ms | ${t2.toFixed(0)} ms | ${outcome} |`);
   }
   const text = `${lines.join('\n')}\n`;
