@@ -21,7 +21,8 @@ export default defineRewrite({
     // In order of first appearance; a number is a group of its own.
     const groups: Array<{ base: Expr; exps: Array<Rational | Expr> }> = [];
     const byBase = exprMap<{ base: Expr; exps: Array<Rational | Expr> }>();
-    for (const f of e.factors) {
+    for (let i = 0; i < e.factors.length; i++) {
+      const f = e.factors[i]!;
       if (f.kind === 'num') {
         groups.push({ base: f, exps: [] });
         continue;

@@ -14,8 +14,8 @@ function unsign(e: Expr): { negative: boolean; body: Expr } {
     case 'mul': {
       let negative = false;
       const factors: Expr[] = [];
-      for (const f of e.factors) {
-        const s = unsign(f);
+      for (let i = 0; i < e.factors.length; i++) {
+        const s = unsign(e.factors[i]!);
         negative = negative !== s.negative;
         // A −1 factor leaves only its sign; a 1 the user wrote stays for drop-one to remove.
         if (!(s.negative && isNum(s.body, 1))) factors.push(s.body);

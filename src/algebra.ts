@@ -3,7 +3,7 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr } from './expr.js';
-import { add, children, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
+import { add, childAt, childCount, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
 import { exprMap, exprSet, HashMap } from './expr-map.js';
 import { hashOf, mix, shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
@@ -18,7 +18,7 @@ export interface Term {
 export function termsOf(e: Expr): Term[] {
   const out: Term[] = [];
   const visit = (node: Expr, negative: boolean): void => {
-    if (node.kind === 'add') for (const t of node.terms) visit(t, negative);
+    if (node.kind === 'add') for (let i = 0; i < node.terms.length; i++) visit(node.terms[i]!, negative);
     else if (node.kind === 'sub') {
       visit(node.left, negative);
       visit(node.right, !negative);
@@ -58,8 +58,8 @@ export function numericValue(e: Expr): Rational | undefined {
     }
     case 'add': case 'sub': case 'mul': case 'div': {
       let acc: Rational | undefined;
-      for (const [i, k] of children(e).entries()) {
-        const v = numericValue(k);
+      for (let i = 0, n = childCount(e); i < n; i++) {
+        const v = numericValue(childAt(e, i));
         if (v === undefined) return undefined;
         if (i === 0) acc = v;
         else if (e.kind === 'add') acc = addQ(acc!, v);
@@ -101,7 +101,7 @@ export function monomialOf(e: Expr): Monomial {
     if (value !== undefined) {
       if (value.num === 0n && below) divisors.push(node);
       else coef = below ? divQ(coef, value) : mulQ(coef, value);
-    } else if (node.kind === 'mul') for (const f of node.factors) visit(f, below);
+    } else if (node.kind === 'mul') for (let i = 0; i < node.factors.length; i++) visit(node.factors[i]!, below);
     else if (node.kind === 'neg') {
       coef = negQ(coef);
       visit(node.arg, below);
@@ -138,49 +138,68 @@ export function fromMonomial(m: Monomial): Expr {
 
 /** What like terms share: each base with its total exact exponent, and the factors with other exponents. */
 export interface Like {
-  /** Bases (each once) with their non-zero total exponents. */
-  readonly powers: ReadonlyArray<readonly [Expr, Rational]>;
-  /** Factors whose exponent is not a number, with the side of the fraction they are on. */
-  readonly symbolic: ReadonlyArray<readonly [1 | -1, Expr]>;
+  /** Bases (each once) with non-zero total exponents, and those totals, index for index. */
+  readonly bases: readonly Expr[];
+  readonly exponents: readonly Rational[];
+  /** Factors whose exponent is not a number, and the side of the fraction each is on (1 above, −1 below). */
+  readonly symbolic: readonly Expr[];
+  readonly sides: readonly number[];
   /** Independent of the order of the parts, as two like terms may list their factors in any order. */
   readonly hash: number;
 }
 
-const rationalHash = (q: Rational): number => mix(Number(BigInt.asIntN(32, q.num)), Number(BigInt.asIntN(32, q.den)));
+// Number() of a bigint is exact below 2^53 and deterministic above, which is all a hash needs
+// (BigInt.asIntN would allocate two bigints per exponent, on every term of every new sum).
+const rationalHash = (q: Rational): number => mix(Number(q.num) | 0, Number(q.den) | 0);
+
+const NO_EXPRS: readonly Expr[] = Object.freeze([]);
+const NO_SIDES: readonly number[] = Object.freeze([]);
 
 /** The part of a monomial like terms share: base^exponent of each factor, so 2·x·x and x² are alike. */
 export function likeOf(m: Monomial): Like {
+  // Asked of every term of every new sum, so it builds only the lists it returns.
+  const above = m.factors.length;
+  const count = above + m.divisors.length;
   // Most terms have a few factors: a list searched in place beats a map until there are many.
-  const many = m.factors.length + m.divisors.length > 8;
-  const exponents = many ? exprMap<number>() : undefined;
+  const index = count > 8 ? exprMap<number>() : undefined;
   const bases: Expr[] = [];
-  const totals: Rational[] = [];
-  const symbolic: Array<readonly [1 | -1, Expr]> = [];
-  // Tried on every term of every new sum: plain loops, and no list built that is thrown away.
-  const put = (f: Expr, sign: 1 | -1): void => {
-    const p = powerOf(f);
-    if (!isRational(p.exp)) return void symbolic.push([sign, f]);
-    const exp = sign === 1 ? p.exp : negQ(p.exp);
-    const i = exponents !== undefined ? (exponents.get(p.base) ?? -1) : indexOfEqual(bases, p.base);
-    if (i >= 0) totals[i] = addQ(totals[i]!, exp);
-    else {
-      exponents?.set(p.base, bases.length);
-      bases.push(p.base);
-      totals.push(exp);
+  const exponents: Rational[] = [];
+  let symbolic: Expr[] | undefined;
+  let sides: number[] | undefined;
+  for (let i = 0; i < count; i++) {
+    const f = i < above ? m.factors[i]! : m.divisors[i - above]!;
+    const side = i < above ? 1 : -1;
+    // base^exponent, as powerOf reads it.
+    const base = f.kind === 'pow' ? f.base : f;
+    const exp = f.kind === 'pow' ? numericValue(f.exp) : ONE;
+    if (exp === undefined) {
+      (symbolic ??= []).push(f);
+      (sides ??= []).push(side);
+      continue;
     }
-  };
-  for (const f of m.factors) put(f, 1);
-  for (const f of m.divisors) put(f, -1);
-  const powers: Array<readonly [Expr, Rational]> = [];
+    const signed = side === 1 ? exp : negQ(exp);
+    const at = index !== undefined ? (index.get(base) ?? -1) : indexOfEqual(bases, base);
+    if (at >= 0) exponents[at] = addQ(exponents[at]!, signed);
+    else {
+      index?.set(base, bases.length);
+      bases.push(base);
+      exponents.push(signed);
+    }
+  }
+  // A base whose exponents cancel (y in x·y/y) is no part of the class: dropped in place.
+  let kept = 0;
   let hash = 0;
   for (let i = 0; i < bases.length; i++) {
-    const q = totals[i]!;
+    const q = exponents[i]!;
     if (q.num === 0n) continue;
-    powers.push([bases[i]!, q]);
     hash = (hash + mix(hashOf(bases[i]!), rationalHash(q))) | 0;
+    bases[kept] = bases[i]!;
+    exponents[kept++] = q;
   }
-  for (const [sign, f] of symbolic) hash = (hash + mix(hashOf(f), sign)) | 0;
-  return { powers, symbolic, hash };
+  bases.length = kept;
+  exponents.length = kept;
+  if (symbolic !== undefined) for (let i = 0; i < symbolic.length; i++) hash = (hash + mix(hashOf(symbolic[i]!), sides![i]!)) | 0;
+  return { bases, exponents, symbolic: symbolic ?? NO_EXPRS, sides: sides ?? NO_SIDES, hash };
 }
 
 /** The index of the first of `es` equal to `e`, or −1. */
@@ -191,15 +210,23 @@ function indexOfEqual(es: readonly Expr[], e: Expr): number {
 
 /** Whether two monomials are like terms (their parts agree, in any order). */
 export function sameLike(a: Like, b: Like): boolean {
-  if (a.hash !== b.hash || a.powers.length !== b.powers.length || a.symbolic.length !== b.symbolic.length) return false;
+  if (a.hash !== b.hash || a.bases.length !== b.bases.length || a.symbolic.length !== b.symbolic.length) return false;
   // The bases of a Like are distinct, so each has at most one partner.
-  if (!a.powers.every(([base, q]) => b.powers.some(([other, r]) => eqQ(q, r) && equals(base, other)))) return false;
+  for (let i = 0; i < a.bases.length; i++) {
+    let partner = false;
+    for (let j = 0; j < b.bases.length && !partner; j++) partner = eqQ(a.exponents[i]!, b.exponents[j]!) && equals(a.bases[i]!, b.bases[j]!);
+    if (!partner) return false;
+  }
+  if (a.symbolic.length === 0) return true;
   // Symbolic factors may repeat (x^y · x^y), so they are matched one to one.
   const used = b.symbolic.map(() => false);
-  return a.symbolic.every(([sign, f]) => {
-    const i = b.symbolic.findIndex(([s, g], j) => !used[j] && s === sign && equals(f, g));
-    return i >= 0 && (used[i] = true);
-  });
+  for (let i = 0; i < a.symbolic.length; i++) {
+    let j = 0;
+    while (j < b.symbolic.length && (used[j] || a.sides[i] !== b.sides[j] || !equals(a.symbolic[i]!, b.symbolic[j]!))) j++;
+    if (j === b.symbolic.length) return false;
+    used[j] = true;
+  }
+  return true;
 }
 
 /** A map whose keys are like-term classes. */

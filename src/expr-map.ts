@@ -6,9 +6,15 @@ import type { Expr } from './expr.js';
 import { equals } from './expr.js';
 import { hashOf } from './shape.js';
 
+/** Up to this many keys a map is searched by its list of hashes; beyond, through buckets. */
+const SCAN_LIMIT = 8;
+
 /** A map in insertion order, keyed by any value with a hash and an equality. */
 export class HashMap<K, V> {
-  private readonly buckets = new Map<number, number[]>();
+  // Most maps rules build hold a few keys (a term's factors): a scan of their hashes is cheaper
+  // than creating and filling a Map, which is made only once there are more.
+  private buckets: Map<number, number[]> | undefined;
+  private readonly hashList: number[] = [];
   private readonly keyList: K[] = [];
   private readonly valueList: V[] = [];
 
@@ -18,9 +24,19 @@ export class HashMap<K, V> {
   ) {}
 
   private indexOf(k: K, h: number): number {
+    if (this.buckets === undefined) {
+      for (let i = 0; i < this.hashList.length; i++) if (this.hashList[i] === h && this.same(this.keyList[i]!, k)) return i;
+      return -1;
+    }
     const bucket = this.buckets.get(h);
-    if (bucket !== undefined) for (const i of bucket) if (this.same(this.keyList[i]!, k)) return i;
+    if (bucket !== undefined) for (let j = 0; j < bucket.length; j++) if (this.same(this.keyList[bucket[j]!]!, k)) return bucket[j]!;
     return -1;
+  }
+
+  private addToBucket(h: number, i: number): void {
+    const bucket = this.buckets!.get(h);
+    if (bucket === undefined) this.buckets!.set(h, [i]);
+    else bucket.push(i);
   }
 
   /** The number of keys. */
@@ -47,11 +63,14 @@ export class HashMap<K, V> {
       this.valueList[i] = v;
       return this;
     }
-    const bucket = this.buckets.get(h);
-    if (bucket === undefined) this.buckets.set(h, [this.keyList.length]);
-    else bucket.push(this.keyList.length);
+    this.hashList.push(h);
     this.keyList.push(k);
     this.valueList.push(v);
+    if (this.buckets !== undefined) this.addToBucket(h, this.keyList.length - 1);
+    else if (this.keyList.length > SCAN_LIMIT) {
+      this.buckets = new Map();
+      this.hashList.forEach((hash, at) => this.addToBucket(hash, at));
+    }
     return this;
   }
 

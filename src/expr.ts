@@ -29,7 +29,9 @@ export type Kind = Expr['kind'];
 export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
 
 // Every node is shaped (see shape.ts) and frozen as it is built. Each literal below names the shape's
-// slot up front, so V8 keeps it inside the object rather than in a separate property store.
+// slot up front, so V8 keeps it inside the object rather than in a separate property store. The
+// child lists are frozen too; V8 (Node 20) iterates a frozen array with for…of through the generic
+// iterator, allocating per element, so the walks that run on every new node index them instead.
 const freeze = <T extends Expr>(e: T): T => {
   (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e);
   return Object.freeze(e);
@@ -120,7 +122,7 @@ export function freeSymbols(e: Expr): string[] {
       visit(node.at, bound);
       return;
     }
-    for (const k of children(node)) visit(k, bound);
+    for (let i = 0, n = childCount(node); i < n; i++) visit(childAt(node, i), bound);
   };
   visit(e, new Set());
   return [...seen];

@@ -42,6 +42,21 @@ describe('HashMap', () => {
     expect(m.get('c')).toBeUndefined();
   });
 
+  it('answers the same before and after it outgrows its scan of hashes', () => {
+    // Keys collide in pairs (hash = length), so both the scan and the buckets must compare keys.
+    const m = new HashMap<string, number>((k) => k.length, (a, b) => a === b);
+    const keys = Array.from({ length: 30 }, (_, i) => 'k'.repeat(1 + (i >> 1)) + (i % 2 === 0 ? '' : '!'));
+    keys.forEach((k, i) => {
+      m.set(k, i);
+      expect(m.size).toBe(i + 1);
+      for (const [j, seen] of keys.slice(0, i + 1).entries()) expect(m.get(seen)).toBe(j);
+      expect(m.has(`${k}?`)).toBe(false);
+    });
+    keys.forEach((k) => m.set(k, -1));
+    expect(m.keys()).toEqual(keys);
+    expect(m.values().every((v) => v === -1)).toBe(true);
+  });
+
   it('as a set, holds each structure once', () => {
     expect(exprSet([x, y, sym('x'), mul(x, y), mul(sym('x'), sym('y'))]).size).toBe(3);
   });
