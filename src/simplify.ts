@@ -102,8 +102,8 @@ export function applyEverywhere(
   const notes: Note[] = [];
   // One path stack for the whole walk; copied only where the rule fires first.
   const path: number[] = [];
+  // Called only on nodes not known clean: the parent checks, saving a call per clean child.
   const visit = (node: Expr): Expr => {
-    if (clean?.has(node)) return node;
     const out = rule.apply(node, ctx);
     if (out !== undefined && !equals(out, node)) {
       first ??= [...path];
@@ -115,6 +115,7 @@ export function applyEverywhere(
     let next: Expr[] | undefined;
     for (let i = 0, n = childCount(node); i < n; i++) {
       const kid = childAt(node, i);
+      if (clean?.has(kid)) continue;
       path.push(i);
       const v = visit(kid);
       path.pop();
@@ -127,7 +128,7 @@ export function applyEverywhere(
     }
     return withChildren(node, next);
   };
-  const after = visit(e);
+  const after = clean?.has(e) ? e : visit(e);
   if (first === undefined) return undefined;
   const note = mergeNotes(notes);
   return note === undefined ? { after, path: first } : { after, path: first, note };
@@ -262,9 +263,9 @@ class Run {
     let chosen: Strategy | undefined;
     const successes: Success[] = [];
     let found = 0;
+    // After a rewrite only the nodes on the changed path are new; the rest were searched before,
+    // and the parent skips them (search is called only on nodes not known exhausted).
     const search = (node: Expr): void => {
-      // After a rewrite only the nodes on the changed path are new; the rest were searched before.
-      if (this.exhausted.has(node)) return;
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
@@ -282,13 +283,15 @@ class Run {
       }
       const before = found;
       for (let i = 0, n = childCount(node); i < n; i++) {
+        const kid = childAt(node, i);
+        if (this.exhausted.has(kid)) continue;
         path.push(i);
-        search(childAt(node, i));
+        search(kid);
         path.pop();
       }
       if (found === before) this.exhausted.add(node);
     };
-    search(whole);
+    if (!this.exhausted.has(whole)) search(whole);
     if (chosen === undefined) return undefined;
     // The successes sit in disjoint subtrees: each advances by its own moves, rule by rule.
     const next = successes.map(() => 0);
