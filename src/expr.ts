@@ -182,14 +182,19 @@ export function replaceMany(e: Expr, replacements: ReadonlyArray<readonly [Path,
  * `enter` is false are not looked into.
  */
 export function findPath(e: Expr, test: (node: Expr) => boolean, enter: (node: Expr) => boolean = () => true): Path | undefined {
-  if (!enter(e)) return undefined;
-  if (test(e)) return [];
-  const kids = children(e);
-  for (let i = 0; i < kids.length; i++) {
-    const p = findPath(kids[i]!, test, enter);
-    if (p !== undefined) return [i, ...p];
-  }
-  return undefined;
+  // One path stack for the search, copied once when found (not a new array per level on the way up).
+  const path: number[] = [];
+  const search = (node: Expr): boolean => {
+    if (!enter(node)) return false;
+    if (test(node)) return true;
+    for (let i = 0, n = childCount(node); i < n; i++) {
+      path.push(i);
+      if (search(childAt(node, i))) return true;
+      path.pop();
+    }
+    return false;
+  };
+  return search(e) ? path : undefined;
 }
 
 /** Every node of `e` in pre-order (iteratively: a recursive generator costs O(depth) per node). */

@@ -98,8 +98,10 @@ export function applyEverywhere(
   ctx: AlgebraContext,
   clean?: NodeSet,
 ): { after: Expr; path: Path; note?: Note } | undefined {
+  // Most calls find the whole expression already clean: answered before the walk's state is built.
+  if (clean?.has(e)) return undefined;
   let first: Path | undefined;
-  const notes: Note[] = [];
+  let notes: Note[] | undefined;
   // One path stack for the whole walk; copied only where the rule fires first.
   const path: number[] = [];
   // Called only on nodes not known clean: the parent checks, saving a call per clean child.
@@ -108,7 +110,7 @@ export function applyEverywhere(
     if (out !== undefined && !equals(out, node)) {
       first ??= [...path];
       const note = rule.note?.(node, ctx);
-      if (note !== undefined) notes.push(note);
+      if (note !== undefined) (notes ??= []).push(note);
       return out;
     }
     // The new children, copied only once one of them changes (most visits change nothing).
@@ -128,9 +130,9 @@ export function applyEverywhere(
     }
     return withChildren(node, next);
   };
-  const after = clean?.has(e) ? e : visit(e);
+  const after = visit(e);
   if (first === undefined) return undefined;
-  const note = mergeNotes(notes);
+  const note = notes === undefined ? undefined : mergeNotes(notes);
   return note === undefined ? { after, path: first } : { after, path: first, note };
 }
 
