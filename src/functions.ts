@@ -40,15 +40,23 @@ export const GREEK_NAMES: ReadonlyMap<string, string> = new Map([...GREEK].map((
  * so that input written either way derives and prints the same.
  */
 export function canonicalName(name: string): string {
-  const nfc = name.normalize('NFC');
+  // Asked of every name the parser meets: ASCII is NFC already, and only a name ending in "hat"
+  // can be a hatted letter, so most names skip both the ICU call and the Unicode regex.
+  const nfc = isAscii(name) ? name : name.normalize('NFC');
   const greek = GREEK.get(nfc);
   if (greek !== undefined) return greek;
-  const hat = /^(\p{L})hat$/u.exec(nfc);
+  const hat = nfc.endsWith('hat') ? /^(\p{L})hat$/u.exec(nfc) : null;
   if (hat) {
     const composed = `${hat[1]}\u0302`.normalize('NFC');
     if ([...composed].length === 1) return composed;
   }
   return nfc;
+}
+
+/** Whether every character of `text` is ASCII (such text is unchanged by Unicode normalisation). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Whether `name` may be an undefined function such as f, g or φ (one letter, optional subscript). */

@@ -9,7 +9,7 @@ import {
 import { StepdiffError } from './errors.js';
 import * as X from './expr.js';
 import type { Expr } from './expr.js';
-import { BUILTINS, canonicalName, isUndefinedFunctionName } from './functions.js';
+import { BUILTINS, canonicalName, isAscii, isUndefinedFunctionName } from './functions.js';
 import { parseDecimal } from './rational.js';
 
 /** Limits checked before and after mathjs sees the input. */
@@ -103,6 +103,8 @@ const NORMALISE: ReadonlyArray<readonly [RegExp, string, string]> = [
 
 /** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter). */
 function normalise(input: string): { text: string; notes: string[] } {
+  // Every character it rewrites, and every one NFC changes, is outside ASCII.
+  if (isAscii(input)) return { text: input, notes: [] };
   const notes: string[] = [];
   let text = input.normalize('NFC');
   if (text !== input) notes.push('Unicode normalised to NFC');

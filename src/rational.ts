@@ -51,8 +51,19 @@ export function toNumberQ(a: Rational): number {
   return Number(a.num / scale) / Number(a.den / scale);
 }
 
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Parses a decimal literal such as `0.5`, `12`, `1.5e-3` exactly; undefined when it is not one. */
 export function parseDecimal(text: string): Rational | undefined {
+  // Most literals are plain integers: read without the regex.
+  if (isDigits(text)) return rational(BigInt(text));
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
   const digits = `${m[2]}${m[3] ?? ''}`;
