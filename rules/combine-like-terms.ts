@@ -1,4 +1,4 @@
-import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, type Like, type Monomial } from '../src/algebra.js';
+import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, withCoef, type Like, type Monomial } from '../src/algebra.js';
 import { addQ, negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -30,15 +30,15 @@ export default defineRewrite({
     const groups = likeMap<Monomial>();
     terms.forEach((t, i) => {
       const m = monomials[i]!;
-      const signed: Monomial = t.negative ? { ...m, coef: negQ(m.coef) } : m;
+      const signed = t.negative ? withCoef(m, negQ(m.coef)) : m;
       const seen = groups.get(likes[i]!);
-      groups.set(likes[i]!, seen === undefined ? signed : { ...seen, coef: addQ(seen.coef, signed.coef) });
+      groups.set(likes[i]!, seen === undefined ? signed : withCoef(seen, addQ(seen.coef, signed.coef)));
     });
     return sumOf(
       groups
         .values()
         .filter((m) => m.coef.num !== 0n)
-        .map((m) => ({ negative: m.coef.num < 0n, expr: fromMonomial({ ...m, coef: m.coef.num < 0n ? negQ(m.coef) : m.coef }) })),
+        .map((m) => ({ negative: m.coef.num < 0n, expr: fromMonomial(withCoef(m, m.coef.num < 0n ? negQ(m.coef) : m.coef)) })),
       true,
     );
   },

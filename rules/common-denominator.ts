@@ -14,7 +14,8 @@ export default defineRewrite({
     for (const t of signed) if (t.expr.kind === 'div') fractions++;
     // Beyond a few fractions the common denominator only grows; leave such sums as they are.
     if (fractions === 0 || fractions > 8) return undefined;
-    const terms = signed.map((t) => ({ ...t, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
+    // Literals, not spreads: a spread gave V8 a new hidden class per call (and every reader a cache miss).
+    const terms = signed.map((t) => ({ negative: t.negative, expr: t.expr, top: t.expr.kind === 'div' ? t.expr.num : t.expr, bottom: t.expr.kind === 'div' ? t.expr.den : one }));
     const denominators: Expr[] = [];
     for (const t of terms) if (t.expr.kind === 'div' && !denominators.some((d) => equals(d, t.bottom))) denominators.push(t.bottom);
     const numerator = sumOf(

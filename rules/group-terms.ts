@@ -24,7 +24,7 @@ function group(e: Expr): Expr | undefined {
   const inner: Term[] = best.members.map((i) => {
     const m = monomials[i]!;
     const at = m.factors.findIndex((f) => equals(f, best.factor));
-    return { negative: terms[i]!.negative, expr: fromMonomial({ ...m, factors: m.factors.filter((_, j) => j !== at) }) };
+    return { negative: terms[i]!.negative, expr: fromMonomial({ coef: m.coef, factors: m.factors.filter((_, j) => j !== at), divisors: m.divisors }) };
   });
   const grouped: Term = { negative: false, expr: productOf([best.factor, sumOf(inner)]) };
   const first = best.members[0]!;

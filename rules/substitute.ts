@@ -68,13 +68,13 @@ function shares(top: Expr, bottom: Expr): boolean {
 function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
   if (e.kind === 'div' && e.den.kind === 'pow' && e.den.exp.kind === 'num' && e.den.exp.value.den === 1n && e.den.exp.value.num > 1n) {
     const inner = foldBody(div(e.num, e.den.base), ctx);
-    if (inner !== undefined && isNum(e.num, 1)) return { ...inner, call: pow(inner.call, e.den.exp) };
+    if (inner !== undefined && isNum(e.num, 1)) return { call: pow(inner.call, e.den.exp), definition: inner.definition };
   }
   // N/D is N·f(u) when 1/D is f's body (2 sin(x)/(1 + e^{-x}) = 2 sin(x) σ(x)), when N has nothing
   // in common with D's terms: e^{-x}/(1 + e^{-x}) is left for the routes that make it σ(−x).
   if (e.kind === 'div' && !isNum(e.num, 1) && !shares(e.num, e.den)) {
     const reciprocal = foldBody(div(one, e.den), ctx);
-    if (reciprocal !== undefined) return { ...reciprocal, call: mul(e.num, reciprocal.call) };
+    if (reciprocal !== undefined) return { call: mul(e.num, reciprocal.call), definition: reciprocal.definition };
   }
   return foldBody(e, ctx);
 }

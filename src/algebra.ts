@@ -114,6 +114,9 @@ export function monomialOf(e: Expr): Monomial {
   return { coef, factors, divisors };
 }
 
+/** The monomial with another coefficient (a literal of the Monomial layout, not a spread: see contextFor in rewrite.ts). */
+export const withCoef = (m: Monomial, coef: Rational): Monomial => ({ coef, factors: m.factors, divisors: m.divisors });
+
 /** A product of factors, flattened, without 1s; one factor stands alone, none is 1. */
 export function productOf(factors: readonly Expr[]): Expr {
   const flat: Expr[] = [];

@@ -51,6 +51,13 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
   return run(start, settings, { steps: 0, derivatives: new Map() });
 }
 
+/**
+ * The context of one derivative, built as one literal of a fixed layout. A spread of the settings'
+ * context gave V8 a new hidden class on every call, so every rule reading it (ctx.wrt in
+ * isConstant, on every node) missed its inline cache and went to the runtime.
+ */
+const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, wrt });
+
 /** The first rule, in order, that differentiates `body`. */
 function ruleFor(body: Expr, ctx: RuleContext, rules: readonly Rule[]): Rule | undefined {
   return rules.find((r) => applies(r, body, ctx));
@@ -65,7 +72,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
     // Counts the step and bounds its size and time; what it prints is counted as each step is kept.
     checkBudget(settings.budget, current, ++state.steps, false);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
-    const ctx: RuleContext = { ...settings.context, wrt: derivative.wrt };
+    const ctx = contextFor(settings.context, derivative.wrt);
     const rule = ruleFor(derivative.body, ctx, settings.rules);
     if (rule === undefined) {
       throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
@@ -79,7 +86,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
       const notes = note === undefined ? [] : [note];
       for (const other of openDerivatives(current).slice(1)) {
         const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
-        const otherCtx: RuleContext = { ...settings.context, wrt: another.wrt };
+        const otherCtx = contextFor(settings.context, another.wrt);
         if (ruleFor(another.body, otherCtx, settings.rules) !== rule) continue;
         replacements.push([other, rule.to(another.body as never, otherCtx)]);
         const otherNote = noteOf(rule, another, otherCtx);
@@ -159,7 +166,7 @@ function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state
     return { steps: [kept(new Step(RECALL, d(body, y), result, [], [], undefined, settings.latex), settings, state)], result };
   }
   const inside = new Set([...settings.context.inside, defined]);
-  const part = runPart(d(body, y), { ...settings, context: { ...settings.context, inside } }, state);
+  const part = runPart(d(body, y), { ...settings, context: { method: settings.context.method, definitions: settings.context.definitions, inside } }, state);
   const simplified = settings.simplify?.(part.result) ?? { steps: [], result: part.result };
   state.derivatives.set(defined, { param: y, result: simplified.result });
   return { steps: [...part.steps, ...simplified.steps], result: simplified.result };

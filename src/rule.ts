@@ -174,6 +174,6 @@ export function mergeNotes(all: readonly Note[]): Note | undefined {
   for (const n of all) seen.set(n, true);
   const notes = seen.keys();
   if (notes.length <= 1) return notes[0];
-  return { ...notes[0]!, also: notes.slice(1) };
+  return { text: notes[0]!.text, values: notes[0]!.values, also: notes.slice(1) };
 }
 
