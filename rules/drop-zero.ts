@@ -22,7 +22,8 @@ export default defineRewrite({
     if (isZero(e)) return zero;
     if (e.kind === 'add' && e.terms.some(isZero)) {
       const kept = e.terms.filter((t) => !isZero(t));
-      return kept.length === 1 ? kept[0]! : add(...kept);
+      // 0 + 0 keeps no term: its sum is 0, not an empty sum (which prints as nothing).
+      return kept.length === 0 ? zero : kept.length === 1 ? kept[0]! : add(...kept);
     }
     if (e.kind === 'sub' && isZero(e.right)) return e.left;
     if (e.kind === 'sub' && isZero(e.left)) return neg(e.right);

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'too-large'
   | 'timeout'
   | 'render-error'
+  | 'invalid-expression'
   | 'no-rule';
 
 /** The one error type stepdiff throws; `position` is a 0-based index into the input when known. */

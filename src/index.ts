@@ -8,6 +8,7 @@ import type { Expr } from './expr.js';
 import * as X from './expr.js';
 import { callsIn, d, dependsOn, freeSymbols } from './expr.js';
 import { canonicalName } from './functions.js';
+import { checkedExpr } from './check.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
 import { rewriteDerivatives } from './rewrite.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
@@ -90,7 +91,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   }
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const definitions = parseDefinitions(options.define ?? [], limits);
-  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: checkedExpr(input, limits), notes: [] };
+  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
@@ -148,18 +149,6 @@ function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<st
   return definitions;
 }
 
-/** An Expr given directly skips the parser's limits; its depth is checked here, without recursion. */
-function checkedExpr(e: Expr, limits: ParseLimits): Expr {
-  // Counted as the parser counts: a lone symbol is at level 0.
-  const stack: Array<[Expr, number]> = [[e, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limits.maxDepth) throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
-    for (const k of X.children(node)) stack.push([k, depth + 1]);
-  }
-  return e;
-}
-
 /** The caller's options as own properties only: an inherited (polluted) `wrt` or `method` is not an option. */
 function ownOptions<T extends object>(given: T): T {
   const own = Object.create(null) as Record<string, unknown>;
@@ -174,7 +163,7 @@ export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptio
   const options = ownOptions(given);
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const definitions = parseDefinitions(options.define ?? [], limits);
-  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits);
+  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits, definitions);
   const budget = budgetFor(options, started);
   return simplify(expr, algebraSettings(definitions, budget, {}));
 }

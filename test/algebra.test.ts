@@ -15,7 +15,7 @@ const rule = (id: string) => ALGEBRA_RULES.find((r) => r.id === id)!;
 const parse = (s: string) => parseExpression(s, ctx.definitions).expr;
 
 const TABLES: Record<string, Array<[string, string | undefined]>> = {
-  'drop-zero': [['0 * (1 + x) - 1 * y', '-(1 * y)'], ['x + 0', 'x'], ['0 / x', '0'], ['x - 0 * y', 'x'], ['x + y', undefined]],
+  'drop-zero': [['0 * (1 + x) - 1 * y', '-(1 * y)'], ['x + 0', 'x'], ['0 + 0 * x', '0'], ['0 / x', '0'], ['x - 0 * y', 'x'], ['x + y', undefined]],
   'drop-one': [['1 * x', 'x'], ['x / 1', 'x'], ['x^1', 'x'], ['1^x', '1'], ['2 * x', undefined]],
   signs: [['-(1 * (-y))', '1 * y'], ['-(-x)', 'x'], ['x * (-1)', '-x'], ['x - (-y)', 'x + y'], ['-(a + b)', '-a - b'], ['-(a / (-b))', 'a / b'], ['-x', undefined]],
   'fold-constants': [['2 * 3 * x', '6 * x'], ['x * 2', '2 * x'], ['1 + 2', '3'], ['x + 1 + 2', 'x + 3'], ['(2 * 3) / 4', '1.5'], ['1 / 3', undefined]],

@@ -1,7 +1,7 @@
 // Every class of rejected input has its own stable code (and a position where there is one).
 
 import { describe, expect, it } from 'vitest';
-import { derive, type DeriveOptions, type ErrorCode } from '../src/index.js';
+import { derive, simplifyExpression, StepdiffError, toText, build, type DeriveOptions, type ErrorCode, type Expr } from '../src/index.js';
 import { rejection } from './helpers.js';
 
 const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
@@ -67,5 +67,46 @@ describe('rejected input', () => {
 
   it('a long flat sum is not "too deep": same-operator chains are flattened', () => {
     expect(derive(Array.from({ length: 2000 }, () => 'x').join('+')).steps[0]!.rule).toBe('sum');
+  });
+});
+
+describe('an Expr passed in directly', () => {
+  const x = build.sym('x');
+  const codeOf = (e: unknown, options?: DeriveOptions): ErrorCode | 'accepted' => {
+    try {
+      derive(e as Expr, options);
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof StepdiffError) return error.code;
+      throw error;
+    }
+  };
+  // Hand-written plain objects, as a caller without the builders would write them.
+  const number = (num: bigint, den: bigint) => ({ kind: 'num', value: { num, den } });
+  const CASES: Array<[string, unknown, ErrorCode | 'accepted']> = [
+    ['a well-formed plain object', { kind: 'mul', factors: [number(3n, 1n), { kind: 'sym', name: 'x' }] }, 'accepted'],
+    ['1/0', number(1n, 0n), 'invalid-expression'],
+    ['2/4, not in lowest terms', build.add(x, number(2n, 4n) as Expr), 'invalid-expression'],
+    ['a number without bigints', { kind: 'num', value: { num: 1, den: 1 } }, 'invalid-expression'],
+    ['an unknown kind', { kind: 'matrix', rows: [] }, 'invalid-expression'],
+    ['null inside a sum', { kind: 'add', terms: [x, null] }, 'invalid-expression'],
+    ['an empty sum', { kind: 'add', terms: [] }, 'invalid-expression'],
+    ['a quotient without a denominator', { kind: 'div', num: x }, 'invalid-expression'],
+    ['a constant stepdiff does not know', { kind: 'const', name: 'phi' }, 'invalid-expression'],
+    ['a variable named with a space', { kind: 'sym', name: 'a b' }, 'invalid-expression'],
+    ["sin'(x), a built-in with primes", build.fn('sin', [x], 1), 'unsupported-syntax'],
+    ['sin(x, x)', build.fn('sin', [x, x]), 'wrong-arity'],
+    ['an unknown function', build.fn('floor', [x]), 'unknown-function'],
+    ["f'(x), an undefined function", build.fn('f', [x], 1), 'accepted'],
+    ['σ(x, x) against its one-parameter definition', build.fn('σ', [x, x]), 'wrong-arity'],
+  ];
+
+  it.each(CASES)('%s → %s', (_, e, code) => {
+    expect(codeOf(e, { wrt: 'x', define: ['σ(x) = 1/(1+exp(-x))'] })).toBe(code);
+  });
+
+  it('is checked by simplifyExpression too, and printing a hand-built 1/0 ends', () => {
+    expect(() => simplifyExpression(number(1n, 0n) as Expr)).toThrow(StepdiffError);
+    expect(typeof toText(number(1n, 0n) as Expr)).toBe('string');
   });
 });
