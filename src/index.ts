@@ -84,7 +84,7 @@ function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition
 /** Differentiates `input` step by step and returns the whole derivation. */
 export function derive(input: string | Expr, given: DeriveOptions = {}): Derivation {
   const started = performance.now();
-  const options = ownOptions(given);
+  const options = checkedOptions(given);
   const method = options.method ?? 'quotient';
   if (!METHODS.includes(method)) {
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
@@ -149,18 +149,34 @@ function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<st
   return definitions;
 }
 
-/** The caller's options as own properties only: an inherited (polluted) `wrt` or `method` is not an option. */
-function ownOptions<T extends object>(given: T): T {
+// Options a JavaScript caller may pass with the wrong type: a NaN limit would switch its check off
+// (every comparison with NaN is false), and a string for `define` would be read letter by letter.
+const NUMERIC_OPTIONS: ReadonlySet<string> = new Set(['maxSteps', 'maxNodes', 'maxOutput', 'budgetMs', 'maxLength', 'maxDepth']);
+
+/** The caller's options as own properties only (an inherited, polluted `wrt` is not an option), each of its type. */
+function checkedOptions<T extends object>(given: T | null | undefined): T {
   const own = Object.create(null) as Record<string, unknown>;
+  if (given === null || given === undefined) return own as T;
+  if (typeof given !== 'object') throw new StepdiffError('invalid-option', 'The options must be an object.');
   for (const k of Object.keys(given)) own[k] = (given as Record<string, unknown>)[k];
-  if (own.limits !== undefined) own.limits = ownOptions(own.limits as object);
+  for (const [k, v] of Object.entries(own)) {
+    if (v === undefined) continue;
+    if (NUMERIC_OPTIONS.has(k) && (typeof v !== 'number' || Number.isNaN(v))) throw new StepdiffError('invalid-option', `${k} must be a number.`);
+    if (k === 'wrt' && typeof v !== 'string') throw new StepdiffError('invalid-variable', 'wrt must be a variable name, given as a string.');
+    if (k === 'define' && !(Array.isArray(v) && v.every((d) => typeof d === 'string'))) throw new StepdiffError('invalid-option', 'define must be a list of definitions, each a string.');
+    if (k === 'simplify' && typeof v !== 'boolean') throw new StepdiffError('invalid-option', 'simplify must be true or false.');
+    if (k === 'limits') {
+      if (typeof v !== 'object' || v === null) throw new StepdiffError('invalid-option', 'limits must be an object such as { maxDepth: 200 }.');
+      own.limits = checkedOptions(v);
+    }
+  }
   return own as T;
 }
 
 /** Simplifies an expression step by step (the algebra stage alone), folding into `define` where it can. */
 export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptions, 'define' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs' | 'limits'> = {}): { readonly steps: readonly Step[]; readonly result: Expr } {
   const started = performance.now();
-  const options = ownOptions(given);
+  const options = checkedOptions(given);
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const definitions = parseDefinitions(options.define ?? [], limits);
   const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits, definitions);

@@ -48,6 +48,14 @@ const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
   ['-'.repeat(600) + 'x', 'too-deep', 500],
   ['x+'.repeat(11_000) + 'x', 'too-long', undefined],
   ['x^2', 'too-many-steps', undefined, { maxSteps: 0 }],
+  // Options of the wrong type, as a JavaScript caller may pass them.
+  ['x', 'invalid-variable', undefined, { wrt: 123 as never }],
+  ['x', 'invalid-option', undefined, { define: 'σ(x) = 1/(1+exp(-x))' as never }],
+  ['x', 'invalid-option', undefined, { define: [1] as never }],
+  ['x', 'invalid-option', undefined, { maxSteps: Number.NaN }],
+  ['x', 'invalid-option', undefined, { limits: { maxDepth: Number.NaN } }],
+  ['x', 'invalid-option', undefined, { limits: 5 as never }],
+  ['x', 'invalid-option', undefined, { simplify: 'no' as never }],
 ];
 
 describe('rejected input', () => {
@@ -63,6 +71,11 @@ describe('rejected input', () => {
     const deep = '('.repeat(100) + 'x' + ')'.repeat(100);
     expect(derive(deep).toJSON().result).toBe('1');
     expect(rejection(deep, { limits: { maxDepth: 50 } }).code).toBe('too-deep');
+  });
+
+  it('null options are no options; options that are not an object are refused', () => {
+    expect(derive('x^2', null as never).toJSON().result).toBe('2 * x');
+    expect(rejection('x^2', 'fast' as never).code).toBe('invalid-option');
   });
 
   it('a long flat sum is not "too deep": same-operator chains are flattened', () => {
