@@ -146,6 +146,7 @@ describe('properties', () => {
     );
     expect(settled).toBeGreaterThan(1000);
   });
+
   it('a node read by index (childCount, childAt) has the children children() lists', () => {
     fc.assert(
       fc.property(expr, (e) => {
