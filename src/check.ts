@@ -6,13 +6,11 @@
 import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
 import { children } from './expr.js';
-import { BUILTINS, isUndefinedFunctionName } from './functions.js';
+import { BUILTINS, isName, isUndefinedFunctionName } from './functions.js';
 import { gcd } from './rational.js';
 import type { Definition, ParseLimits } from './parse.js';
 
 const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
-
-const NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 const isNode = (e: unknown): e is Expr => typeof e === 'object' && e !== null && KINDS.has(String((e as { kind?: unknown }).kind));
 
@@ -29,7 +27,7 @@ function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void 
       return;
     }
     case 'sym':
-      if (typeof e.name !== 'string' || !NAME.test(e.name)) throw invalid(`"${String(e.name)}" is not a variable name.`);
+      if (typeof e.name !== 'string' || !isName(e.name)) throw invalid(`"${String(e.name)}" is not a variable name.`);
       return;
     case 'const':
       if (e.name !== 'e' && e.name !== 'pi') throw invalid(`"${String(e.name)}" is not a constant stepdiff knows (e or pi).`);
@@ -54,7 +52,7 @@ function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void 
       return;
     }
     case 'd':
-      if (typeof e.wrt !== 'string' || !NAME.test(e.wrt)) throw invalid(`"${String(e.wrt)}" is not a variable to differentiate by.`);
+      if (typeof e.wrt !== 'string' || !isName(e.wrt)) throw invalid(`"${String(e.wrt)}" is not a variable to differentiate by.`);
       return;
     default:
       return;

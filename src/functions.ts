@@ -59,5 +59,8 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
+/** Whether `name` is a variable name: a letter, _ or $, then letters, digits, _ or $. */
+export const isName = (name: string): boolean => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+
 /** Whether `name` may be an undefined function such as f, g or φ (one letter, optional subscript). */
 export const isUndefinedFunctionName = (name: string): boolean => /^\p{L}(_[\p{L}\p{N}]+)?$/u.test(name);

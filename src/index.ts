@@ -7,7 +7,7 @@ import { StepdiffError } from './errors.js';
 import type { Expr } from './expr.js';
 import * as X from './expr.js';
 import { callsIn, d, dependsOn, freeSymbols } from './expr.js';
-import { canonicalName } from './functions.js';
+import { canonicalName, isName } from './functions.js';
 import { checkedExpr } from './check.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
 import { rewriteDerivatives } from './rewrite.js';
@@ -54,7 +54,7 @@ function chooseVariable(expr: Expr, requested: string | undefined): string {
     if (name === 'e' || name === 'pi' || name === 'π') {
       throw new StepdiffError('constant-variable', `${name} is a constant, not a variable to differentiate by.`);
     }
-    if (!/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name)) {
+    if (!isName(name)) {
       throw new StepdiffError('invalid-variable', `"${requested}" is not a variable name.`);
     }
     return name;
