@@ -8,7 +8,7 @@ import type { Expr } from './expr.js';
 import { children } from './expr.js';
 import { BUILTINS, isName, isUndefinedFunctionName } from './functions.js';
 import { gcd } from './rational.js';
-import type { Definition, ParseLimits } from './parse.js';
+import { arityError, type Definition, type ParseLimits } from './parse.js';
 
 const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
 
@@ -41,14 +41,13 @@ function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void 
       if (typeof e.name !== 'string' || !Array.isArray(e.args) || !Number.isSafeInteger(e.primes) || e.primes < 0) {
         throw invalid('A call node needs a name, a list of arguments and a whole number of primes.');
       }
-      const builtin = BUILTINS.get(e.name);
-      const definition = definitions.get(e.name);
-      if (builtin !== undefined && e.primes > 0) throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${e.name}${"'".repeat(e.primes)}: ${e.name} is built in, so write its derivative out.`);
-      const [min, max] = builtin !== undefined ? [builtin.min, builtin.max] : definition !== undefined ? [definition.params.length, definition.params.length] : [1, 1];
-      if (builtin === undefined && definition === undefined && !isUndefinedFunctionName(e.name)) {
+      const builtin = BUILTINS.has(e.name);
+      if (builtin && e.primes > 0) throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${e.name}${"'".repeat(e.primes)}: ${e.name} is built in, so write its derivative out.`);
+      if (!builtin && !definitions.has(e.name) && !isUndefinedFunctionName(e.name)) {
         throw new StepdiffError('unknown-function', `Unknown function ${e.name}; define it to use it.`);
       }
-      if (e.args.length < min || e.args.length > max) throw new StepdiffError('wrong-arity', `${e.name} takes ${min === max ? min : `${min} or ${max}`} argument(s), not ${e.args.length}.`);
+      const wrong = arityError(e.name, e.args.length, definitions);
+      if (wrong !== undefined) throw wrong;
       return;
     }
     case 'd':
