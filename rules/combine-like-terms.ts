@@ -2,17 +2,11 @@ import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, wi
 import { addQ, negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
-/** Whether two of the terms are alike: most sums have none, and a short one is told so without a map. */
+/** Up to this many terms, a sum is checked pair by pair for like terms before any map is built. */
+const PAIRWISE = 8;
+
+/** Whether two of the few terms are alike: most sums have none, and are told so without a map. */
 function anyAlike(likes: readonly Like[]): boolean {
-  if (likes.length > 8) {
-    // A long sum (a polynomial) is checked through a map, so the check stays linear in its terms.
-    const seen = likeMap<true>();
-    for (const like of likes) {
-      if (seen.has(like)) return true;
-      seen.set(like, true);
-    }
-    return false;
-  }
   for (let i = 1; i < likes.length; i++) for (let j = 0; j < i; j++) if (sameLike(likes[i]!, likes[j]!)) return true;
   return false;
 }
@@ -26,7 +20,8 @@ export default defineRewrite({
     const terms = termsOf(e);
     const monomials = terms.map((t) => monomialOf(t.expr));
     const likes = monomials.map(likeOf);
-    if (!anyAlike(likes)) return undefined;
+    // A long sum (a polynomial) goes straight to the map, which finds like terms in linear time.
+    if (likes.length <= PAIRWISE && !anyAlike(likes)) return undefined;
     const groups = likeMap<Monomial>();
     terms.forEach((t, i) => {
       const m = monomials[i]!;
@@ -34,6 +29,7 @@ export default defineRewrite({
       const seen = groups.get(likes[i]!);
       groups.set(likes[i]!, seen === undefined ? signed : withCoef(seen, addQ(seen.coef, signed.coef)));
     });
+    if (groups.size === terms.length) return undefined;
     return sumOf(
       groups
         .values()
