@@ -2,7 +2,7 @@
 // coefficient times factors, a factor as base^exponent. Builders turn the views back into Exprs in
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
-import type { Expr } from './expr.js';
+import type { Expr, ExprOf } from './expr.js';
 import { add, childAt, childCount, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
 import { exprMap, exprSet, HashMap } from './expr-map.js';
 import { hashOf, mix, shapeOf } from './shape.js';
@@ -172,9 +172,9 @@ export function likeOf(m: Monomial): Like {
   for (let i = 0; i < count; i++) {
     const f = i < above ? m.factors[i]! : m.divisors[i - above]!;
     const side = i < above ? 1 : -1;
-    // base^exponent, as powerOf reads it.
-    const base = f.kind === 'pow' ? f.base : f;
-    const exp = f.kind === 'pow' ? numericValue(f.exp) : ONE;
+    // As powerOf reads the factor, without building its pair.
+    const base = baseOf(f);
+    const exp = exactExponentOf(f);
     if (exp === undefined) {
       (symbolic ??= []).push(f);
       (sides ??= []).push(side);
@@ -243,13 +243,15 @@ export interface Power {
 
 export const isRational = (e: Rational | Expr): e is Rational => !('kind' in e);
 
+/** The base of a factor read as base^exponent: x for x^3 and for x. */
+export const baseOf = (e: Expr): Expr => (e.kind === 'pow' ? e.base : e);
+
+/** The exponent of a factor when it is an exact number: 3 for x^3, 1 for x, undefined for e^y. */
+export const exactExponentOf = (e: Expr): Rational | undefined => (e.kind === 'pow' ? numericValue(e.exp) : ONE);
+
 /** base^exp of a factor: x^3 is (x, 3), x is (x, 1), e^y stays (e, y). */
 export function powerOf(e: Expr): Power {
-  if (e.kind === 'pow') {
-    const v = numericValue(e.exp);
-    return { base: e.base, exp: v ?? e.exp };
-  }
-  return { base: e, exp: ONE };
+  return { base: baseOf(e), exp: exactExponentOf(e) ?? (e as ExprOf<'pow'>).exp };
 }
 
 /** base^exp as an Expr: exponent 1 is the base itself, a negative exponent a fraction. */
