@@ -1,5 +1,5 @@
 import type { Expr, ExprOf } from '../src/expr.js';
-import { children, constant, div, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
+import { children, div, E, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
 import { monomialOf, termFactors } from '../src/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../src/rule.js';
@@ -15,7 +15,7 @@ function shapeKind(e: Expr): Expr['kind'] {
 function shape(e: Expr): Expr {
   const kind = shapeKind(e);
   if (kind === e.kind) return e;
-  if (e.kind === 'fn') return pow(constant('e'), e.args[0]!);
+  if (e.kind === 'fn') return pow(E, e.args[0]!);
   const [first, ...rest] = (e as ExprOf<'mul'>).factors;
   return neg(mul(first!.kind === 'neg' ? first!.arg : num(-(first as ExprOf<'num'>).value.num, (first as ExprOf<'num'>).value.den), ...rest));
 }
