@@ -16,6 +16,7 @@ export default defineRewrite({
   id: 'add-subtract',
   title: 'Add and subtract a constant in the numerator',
   law: 'N = D - (D - N) \\text{ when } D - N \\text{ is a constant}',
+  on: ['div'],
   apply: (e) => {
     const t = trick(e);
     if (t === undefined || e.kind !== 'div') return undefined;

@@ -49,6 +49,7 @@ export default defineRewrite({
   id: 'cancel',
   title: 'Cancel the common factors',
   law: '\\frac{a\\,c}{b\\,c} = \\frac{a}{b} \\quad (c \\neq 0)',
+  on: ['div'],
   apply: (e) => cancel(e)?.result,
   note: (e): Note | undefined => {
     const c = cancel(e);

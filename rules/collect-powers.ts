@@ -9,6 +9,7 @@ export default defineRewrite({
   id: 'collect-powers',
   title: 'Collect the powers',
   law: 'u \\cdot u = u^{2},\\quad u^{a} u^{b} = u^{a+b},\\quad (u^{a})^{n} = u^{an}',
+  on: ['mul', 'pow'],
   apply: (e) => {
     // (u^a)^b = u^{ab} only for an integer b: (x^2)^{1/2} is |x|, not x.
     if (e.kind === 'pow' && e.base.kind === 'pow') {

@@ -15,6 +15,7 @@ export default defineRewrite({
   id: 'combine-like-terms',
   title: 'Combine like terms',
   law: 'a\\,u + b\\,u = (a + b)\\,u',
+  on: ['add', 'sub'],
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);

@@ -7,6 +7,7 @@ export default defineRewrite({
   id: 'common-denominator',
   title: 'Bring to a common denominator',
   law: '\\frac{a}{b} + \\frac{c}{d} = \\frac{a\\,d + c\\,b}{b\\,d}',
+  on: ['add', 'sub'],
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const signed = termsOf(e);

@@ -6,6 +6,7 @@ export default defineRewrite({
   id: 'drop-one',
   title: 'Drop the factors 1',
   law: '1 \\cdot u = u,\\quad \\frac{u}{1} = u,\\quad u^{1} = u,\\quad 1^{u} = 1',
+  on: ['mul', 'div', 'pow'],
   apply: (e) => {
     if (e.kind === 'mul' && e.factors.some((f) => isNum(f, 1))) return productOf(e.factors);
     if (e.kind === 'div' && isNum(e.den, 1)) return e.num;

@@ -17,6 +17,7 @@ export default defineRewrite({
   id: 'drop-zero',
   title: 'Drop the zero terms',
   law: '0 \\cdot u = 0,\\quad u + 0 = u,\\quad 0 - u = -u',
+  on: ['add', 'sub', 'mul', 'div', 'neg'],
   apply: (e) => {
     if (e.kind === 'num') return undefined;
     if (isZero(e)) return zero;

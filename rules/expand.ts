@@ -24,6 +24,7 @@ export default defineRewrite({
   id: 'expand',
   title: 'Expand the products',
   law: 'a\\,(b + c) = a\\,b + a\\,c',
+  on: ['add', 'sub'],
   apply: (e) => {
     // In a sum, every term that is a product over a sum is multiplied out, in one step; a lone
     // product (a denominator such as ŷ(1 − ŷ)) is left factored.

@@ -70,5 +70,6 @@ export default defineRewrite({
   id: 'factor',
   title: 'Factor out the common factor',
   law: 'a\\,b + a\\,c = a\\,(b + c)',
+  on: ['add', 'sub'],
   apply: factorOut,
 });

@@ -25,6 +25,7 @@ export default defineRewrite({
   id: 'fold-constants',
   title: 'Fold the numbers',
   law: '2 \\cdot 3 = 6,\\quad \\tfrac{1}{2} + \\tfrac{1}{3} = \\tfrac{5}{6},\\quad x \\cdot 2 = 2x',
+  on: ['add', 'sub', 'mul', 'div', 'pow'],
   apply: (e) => {
     if (e.kind === 'num') return undefined;
     // Arithmetic on literals only; a literal written as −n or n/m already reads as one number.

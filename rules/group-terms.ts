@@ -35,5 +35,6 @@ export default defineRewrite({
   id: 'group-terms',
   title: 'Group the terms that share a factor',
   law: 'a\\,u + b\\,u + c = (a + b)\\,u + c',
+  on: ['add', 'sub'],
   apply: group,
 });

@@ -6,6 +6,7 @@ export default defineRewrite({
   id: 'multiply-fractions',
   title: 'Multiply the fractions',
   law: 'a \\cdot \\frac{b}{c} = \\frac{ab}{c},\\quad \\left(\\frac{a}{b}\\right)^{n} = \\frac{a^{n}}{b^{n}},\\quad \\frac{a/b}{c} = \\frac{a}{bc},\\quad \\frac{a}{b/c} = \\frac{ac}{b}',
+  on: ['mul', 'div', 'pow'],
   apply: (e) => {
     if (e.kind === 'mul' && e.factors.some((f) => f.kind === 'div')) {
       const tops = e.factors.map((f) => (f.kind === 'div' ? f.num : f));

@@ -10,6 +10,7 @@ export default defineRewrite({
   id: 'negative-exponent',
   title: 'Negative exponent as a fraction',
   law: 'u^{-n} = \\frac{1}{u^{n}},\\quad \\frac{1}{e^{u}} = e^{-u}',
+  on: ['pow', 'div'],
   apply: (e) => {
     if (e.kind === 'pow') {
       const n = numericValue(e.exp);

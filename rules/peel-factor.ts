@@ -9,6 +9,7 @@ export default defineRewrite({
   id: 'peel-factor',
   title: 'Divide the numerator by one factor of the denominator',
   law: '\\frac{N}{u^{k}} = \\frac{N / u}{u^{k-1}}',
+  on: ['div'],
   apply: (e) => {
     if (e.kind !== 'div' || e.den.kind !== 'pow') return undefined;
     const k = numericValue(e.den.exp);

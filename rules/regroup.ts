@@ -11,6 +11,7 @@ export default defineRewrite({
   id: 'regroup',
   title: 'Remove the inner parentheses',
   law: 'a\\,(b\\,c) = a\\,b\\,c,\\quad a + (b + c) = a + b + c',
+  on: ['add', 'mul'],
   apply: (e) => {
     if (e.kind === 'mul' && e.factors.some((f) => f.kind === 'mul')) return mul(...flatten(e, 'mul'));
     if (e.kind === 'add' && e.terms.some((t) => t.kind === 'add')) return add(...flatten(e, 'add'));

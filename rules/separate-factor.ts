@@ -31,5 +31,6 @@ export default defineRewrite({
   id: 'separate-factor',
   title: 'Take the factors that do not take part out of the fraction',
   law: '\\frac{c\\,N}{k\\,D} = \\frac{c}{k} \\cdot \\frac{N}{D}',
+  on: ['div'],
   apply: separate,
 });

@@ -87,5 +87,6 @@ export default defineRewrite({
   id: 'signs',
   title: 'Simplify the signs',
   law: '-(-u) = u,\\quad a\\cdot(-b) = -ab,\\quad a - (-b) = a + b,\\quad -(a + b) = -a - b',
+  on: ['add', 'sub', 'neg', 'mul', 'div'],
   apply: (e) => (signsSettled(e) ? undefined : moveSigns(e)),
 });

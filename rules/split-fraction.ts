@@ -6,6 +6,7 @@ export default defineRewrite({
   id: 'split-fraction',
   title: 'Split the fraction',
   law: '\\frac{a \\pm b}{c} = \\frac{a}{c} \\pm \\frac{b}{c}',
+  on: ['div'],
   apply: (e) => {
     if (e.kind !== 'div') return undefined;
     if (e.num.kind === 'sub') return sub(div(e.num.left, e.den), div(e.num.right, e.den));

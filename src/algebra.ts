@@ -5,7 +5,7 @@
 import type { Expr, ExprOf } from './expr.js';
 import { add, childAt, childCount, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from './expr.js';
 import { exprMap, exprSet, HashMap } from './expr-map.js';
-import { hashOf, mix, shapeOf } from './shape.js';
+import { KIND_BIT, hashOf, mix, shapeOf } from './shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from './rational.js';
 
 /** A term of a sum, with its sign kept apart. */
@@ -45,11 +45,13 @@ export function sumOf(terms: readonly Term[], leadPositive = false): Expr {
   return close();
 }
 
+// What numericValue cannot evaluate: a symbol, a derivative or a call anywhere settles it at once.
+const NOT_NUMERIC = KIND_BIT.sym | KIND_BIT.d | KIND_BIT.fn;
+
 /** The exact value of a number literal or of arithmetic on number literals, if it is one. */
 export function numericValue(e: Expr): Rational | undefined {
   // A symbol or a call anywhere below settles it without walking (rules ask this of every node).
-  const shape = shapeOf(e);
-  if (shape.symbol || shape.call) return undefined;
+  if ((shapeOf(e).kinds & NOT_NUMERIC) !== 0) return undefined;
   switch (e.kind) {
     case 'num': return e.value;
     case 'neg': {
@@ -297,4 +299,4 @@ export function cost(e: Expr): number {
 
 
 /** Whether an inert derivative occurs in `e` (cached, so searching for one skips finished subtrees). */
-export const hasDerivative = (e: Expr): boolean => shapeOf(e).derivative;
+export const hasDerivative = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.d) !== 0;

@@ -3,7 +3,7 @@
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
-import { SHAPE, hashOf, shapeFrom, shapeOf } from './shape.js';
+import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom } from './shape.js';
 
 export { childAt, childCount, children };
 
@@ -99,7 +99,7 @@ export function equals(a: Expr, b: Expr): boolean {
 
 /** Whether `e` depends on the symbol `x` (a derivative's own bound variable does not count). */
 export function dependsOn(e: Expr, x: string): boolean {
-  if (!shapeOf(e).symbol) return false;
+  if (!hasSymbol(e)) return false;
   switch (e.kind) {
     case 'sym': return e.name === x;
     case 'd':
@@ -214,7 +214,7 @@ export function callsIn(e: Expr): Array<ExprOf<'fn'>> {
   const stack: Expr[] = [e];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (!shapeOf(node).call) continue;
+    if (!hasCall(node)) continue;
     if (node.kind === 'fn') found.push(node);
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

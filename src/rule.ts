@@ -4,7 +4,7 @@
 import type { Expr, ExprOf, Kind } from './expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
 import { HashMap } from './expr-map.js';
-import { hashOf, mix, shapeOf } from './shape.js';
+import { hasSymbol, hashOf, mix } from './shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -64,7 +64,7 @@ export function applies(rule: Rule, body: Expr, ctx: RuleContext): boolean {
 export const isConstant = (e: Expr, ctx: RuleContext): boolean => !dependsOn(e, ctx.wrt);
 
 /** Whether `e` contains no symbols at all (a number, e, π, or functions of them), nor a derivative. */
-export const isNumeric = (e: Expr): boolean => !shapeOf(e).symbol;
+export const isNumeric = (e: Expr): boolean => !hasSymbol(e);
 
 /** Whether `e` is exactly the variable of differentiation. */
 export const isVariable = (e: Expr, ctx: RuleContext): boolean => e.kind === 'sym' && e.name === ctx.wrt;
@@ -145,6 +145,11 @@ export interface RewriteRule {
   readonly id: string;
   readonly title: string;
   readonly law: string;
+  /**
+   * The kinds of node it can fire at (every kind when absent). The simplifier offers it no other
+   * node, and skips subtrees holding none of them, so `apply` must leave every other kind alone.
+   */
+  readonly on?: readonly Kind[];
   apply(e: Expr, ctx: AlgebraContext): Expr | undefined;
   /** Said of the node before the rewrite (e.g. the factor a cancellation assumes is non-zero). */
   note?(e: Expr, ctx: AlgebraContext): Note | undefined;

@@ -11,12 +11,8 @@ export interface Shape extends Memo {
   /** The size of the subtree as its printed text parses: −3 is two nodes, 1/3 three, ln 2 one. */
   readonly cost: number;
   readonly nodes: number;
-  /** Whether a symbol (or a derivative) occurs in it. */
-  readonly symbol: boolean;
-  /** Whether a function call occurs in it. */
-  readonly call: boolean;
-  /** Whether an inert derivative d(…) occurs in it. */
-  readonly derivative: boolean;
+  /** The kinds of node that occur in it, as `KIND_BIT`s: a walk for one kind skips subtrees without it. */
+  readonly kinds: number;
   /** Equal subtrees have equal hashes (unequal ones almost always differ). */
   readonly hash: number;
 }
@@ -43,6 +39,27 @@ type Shaped = { readonly [SHAPE]?: Shape };
 const computed = new WeakMap<Expr, Shape>();
 
 const KIND_SEED: Readonly<Record<Expr['kind'], number>> = { num: 1, sym: 2, const: 3, add: 4, sub: 5, mul: 6, div: 7, pow: 8, neg: 9, fn: 10, d: 11 };
+
+/** One bit per kind of node. */
+export const KIND_BIT: Readonly<Record<Expr['kind'], number>> = Object.freeze({
+  num: 1, sym: 2, const: 4, add: 8, sub: 16, mul: 32, div: 64, pow: 128, neg: 256, fn: 512, d: 1024,
+});
+
+/** The bits of `kinds` (every kind when absent). */
+export function kindBits(kinds: readonly Expr['kind'][] | undefined): number {
+  if (kinds === undefined) return 2047;
+  let bits = 0;
+  for (let i = 0; i < kinds.length; i++) bits |= KIND_BIT[kinds[i]!];
+  return bits;
+}
+
+// A derivative stands for a function of its variable: it counts as a symbol.
+const SYMBOLIC = KIND_BIT.sym | KIND_BIT.d;
+
+/** Whether a symbol or a derivative occurs in `e`. */
+export const hasSymbol = (e: Expr): boolean => (shapeOf(e).kinds & SYMBOLIC) !== 0;
+/** Whether a function call occurs in `e`. */
+export const hasCall = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.fn) !== 0;
 
 /** A 32-bit mix of a running hash with a value (murmur3's finaliser): cheap, spreads small differences. */
 export function mix(h: number, v: number): number {
@@ -78,9 +95,7 @@ const SMALL = 0x3fffffff;
 export function shapeFrom(e: Expr): Shape {
   let cost = 0;
   let nodes = 1;
-  let symbol = e.kind === 'sym' || e.kind === 'd';
-  let call = e.kind === 'fn';
-  let derivative = e.kind === 'd';
+  let kinds = KIND_BIT[e.kind];
   let hash = ownHash(e);
   // Every node built asks this: its children are read in place, without a list for a binary node.
   const count = childCount(e);
@@ -88,17 +103,15 @@ export function shapeFrom(e: Expr): Shape {
     const s = shapeOf(childAt(e, i));
     cost += s.cost;
     nodes += s.nodes;
-    symbol ||= s.symbol;
-    call ||= s.call;
-    derivative ||= s.derivative;
+    kinds |= s.kinds;
     hash = mix(hash, s.hash);
   }
   if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
-  else if (!symbol && call) cost = 1;
+  else if ((kinds & SYMBOLIC) === 0 && (kinds & KIND_BIT.fn) !== 0) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
   else cost += e.kind === 'add' || e.kind === 'mul' ? count - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, symbol, call, derivative, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
+  return { cost, nodes, kinds, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */

@@ -8,7 +8,7 @@ import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from './expr.js';
 import { callsIn, childAt, childCount, children, equals, replaceMany, withChildren } from './expr.js';
 import { cost } from './algebra.js';
-import { shapeOf, type Memo } from './shape.js';
+import { KIND_BIT, kindBits, shapeOf, type Shape } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
@@ -58,12 +58,16 @@ export interface NodeSet {
  */
 class MemoBit implements NodeSet {
   constructor(
-    private readonly owner: object,
-    private readonly bit: number,
+    readonly owner: object,
+    readonly bit: number,
   ) {}
 
   has(e: Expr): boolean {
-    const s = shapeOf(e);
+    return this.holds(shapeOf(e));
+  }
+
+  /** Whether the node whose shape is `s` is in the set (for walks that have read the shape already). */
+  holds(s: Shape): boolean {
     return s.memoOwner === this.owner && (s.memoClean & this.bit) !== 0;
   }
 
@@ -73,7 +77,7 @@ class MemoBit implements NodeSet {
 }
 
 /** The memo slot of `e`, emptied first if another run wrote it (it says nothing of this run's rules). */
-function ownMemo(e: Expr, owner: object): Memo {
+function ownMemo(e: Expr, owner: object): Shape {
   const s = shapeOf(e);
   if (s.memoOwner !== owner) {
     s.memoOwner = owner;
@@ -100,13 +104,15 @@ export function applyEverywhere(
 ): { after: Expr; path: Path; note?: Note } | undefined {
   // Most calls find the whole expression already clean: answered before the walk's state is built.
   if (clean?.has(e)) return undefined;
+  const fires = kindBits(rule.on);
+  if ((shapeOf(e).kinds & fires) === 0) return undefined;
   let first: Path | undefined;
   let notes: Note[] | undefined;
   // One path stack for the whole walk; copied only where the rule fires first.
   const path: number[] = [];
   // Called only on nodes not known clean: the parent checks, saving a call per clean child.
   const visit = (node: Expr): Expr => {
-    const out = rule.apply(node, ctx);
+    const out = (KIND_BIT[node.kind] & fires) === 0 ? undefined : rule.apply(node, ctx);
     if (out !== undefined && !equals(out, node)) {
       first ??= [...path];
       const note = rule.note?.(node, ctx);
@@ -117,7 +123,9 @@ export function applyEverywhere(
     let next: Expr[] | undefined;
     for (let i = 0, n = childCount(node); i < n; i++) {
       const kid = childAt(node, i);
-      if (clean?.has(kid)) continue;
+      // A leaf, or any subtree without a node the rule fires at, is skipped without a call.
+      const s = shapeOf(kid);
+      if ((s.kinds & fires) === 0 || (clean !== undefined && (clean instanceof MemoBit ? clean.holds(s) : clean.has(kid)))) continue;
       path.push(i);
       const v = visit(kid);
       path.pop();
@@ -154,6 +162,19 @@ interface Success {
   readonly moves: readonly Move[];
 }
 
+/** Per normalising rule, in order: what firstFiring reads at every node. */
+interface ScanTables {
+  /** The kinds of node the rule fires at (KIND_BITs). */
+  readonly fires: readonly number[];
+  readonly sets: readonly NodeSet[];
+  /** The rule's memo bit, or 0 when its set is a WeakSet. */
+  readonly bits: readonly number[];
+  /** below[i]: the memo bits of the rules before i. */
+  readonly below: readonly number[];
+  /** spilled[i]: whether a rule before i has a WeakSet. */
+  readonly spilled: readonly boolean[];
+}
+
 class Run {
   readonly steps: Step[] = [];
   /** Marks the memo slots this run wrote (an object of its own, so the slots keep nothing else alive). */
@@ -166,6 +187,7 @@ class Run {
   private readonly clean = new Map<RewriteRule, NodeSet>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
+  private scanTables: ScanTables | undefined;
 
   constructor(
     private readonly settings: SimplifySettings,
@@ -191,19 +213,68 @@ class Run {
 
   /** Applies the normalising rules, first rule first, until none fires. */
   normalise(start: Expr): Expr {
+    const rules = this.settings.normalise;
     let current = start;
-    for (let progressed = true; progressed; ) {
-      progressed = false;
-      for (const rule of this.settings.normalise) {
-        const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule));
-        if (r === undefined) continue;
-        this.record(rule, current, r.after, r.path, r.note);
-        current = r.after;
-        progressed = true;
-        break;
-      }
+    for (;;) {
+      const first = this.firstFiring(current);
+      if (first === rules.length) return current;
+      const rule = rules[first]!;
+      const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule))!;
+      this.record(rule, current, r.after, r.path, r.note);
+      current = r.after;
     }
-    return current;
+  }
+
+  /**
+   * The index of the first normalising rule that fires anywhere in `e` (the count of rules when
+   * none does). One walk asks every rule at each node, reading the node and its memo word once
+   * where a walk per rule read them once per rule. Once a rule is found firing, only the rules
+   * before it are still asked.
+   */
+  private firstFiring(e: Expr): number {
+    const rules = this.settings.normalise;
+    const ctx = this.settings.context;
+    const token = this.token;
+    const { fires, sets, bits, below, spilled } = (this.scanTables ??= this.tablesFor(rules));
+    // The rules before `bound` are asked in the subtree of `node`; returns the first that fires there,
+    // or `bound`. Every rule before the index returned fires nowhere in the subtree: marked clean.
+    const scan = (node: Expr, bound: number): number => {
+      const shape = ownMemo(node, token);
+      const own = KIND_BIT[node.kind];
+      let open = false;
+      for (let i = 0; i < bound; i++) {
+        const fire = fires[i]!;
+        const bit = bits[i]!;
+        if ((shape.kinds & fire) === 0 || (bit !== 0 ? (shape.memoClean & bit) !== 0 : sets[i]!.has(node))) continue;
+        if ((own & fire) !== 0) {
+          const out = rules[i]!.apply(node, ctx);
+          if (out !== undefined && !equals(out, node)) {
+            bound = i;
+            break;
+          }
+        }
+        open = true;
+      }
+      if (open) for (let i = 0, n = childCount(node); i < n && bound > 0; i++) bound = scan(childAt(node, i), bound);
+      shape.memoClean |= below[bound]!;
+      if (spilled[bound]) for (let i = 0; i < bound; i++) if (bits[i] === 0) sets[i]!.add(node);
+      return bound;
+    };
+    return scan(e, rules.length);
+  }
+
+  /** What firstFiring needs of each normalising rule, built once per run. */
+  private tablesFor(rules: readonly RewriteRule[]): ScanTables {
+    // Each rule's clean set is a bit of the memo word (read once per node), or a WeakSet past 31 sets.
+    const sets = rules.map((rule) => this.cleanFor(rule));
+    const bits = sets.map((set) => (set instanceof MemoBit ? set.bit : 0));
+    const below = [0];
+    const spilled = [false];
+    for (let i = 0; i < rules.length; i++) {
+      below.push(below[i]! | bits[i]!);
+      spilled.push(spilled[i]! || bits[i] === 0);
+    }
+    return { fires: rules.map((rule) => kindBits(rule.on)), sets, bits, below, spilled };
   }
 
   /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */
@@ -248,6 +319,7 @@ class Run {
   }
 
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
+    if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0) return undefined;
     const out = rule.apply(focus, this.settings.context);
     if (out === undefined || equals(out, focus)) return undefined;
     const note = rule.note?.(focus, this.settings.context);

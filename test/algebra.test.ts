@@ -76,4 +76,16 @@ describe('the simplifier memo', () => {
     expect(toText(later.result)).toBe('sin(x) + cos(x)');
     expect(later.steps.map((s) => s.rule)).toEqual(['drop-one', 'drop-zero']);
   });
+
+  it('takes the same steps when there are more rules than memo bits (the later ones keep WeakSets)', () => {
+    const normalise = ALGEBRA_RULES.filter((r) => ['drop-zero', 'drop-one', 'signs', 'fold-constants', 'regroup', 'cancel'].includes(r.id));
+    // Rules that never fire take the first 30 bits, so the real ones spill past the memo word.
+    const idle = Array.from({ length: 30 }, (_, i): RewriteRule => ({ id: `idle-${i}`, title: '', law: '', apply: () => undefined }));
+    const input = parse('0 * x + 1 * (2 * 3 * y) / (-(1 * y)) + (a + (b + 0))');
+    const few = simplify(input, settings(normalise));
+    const many = simplify(input, settings([...idle, ...normalise]));
+    expect(few.steps.length).toBeGreaterThan(4);
+    expect(many.steps.map((s) => [s.rule, toText(s.after)])).toEqual(few.steps.map((s) => [s.rule, toText(s.after)]));
+    expect(toText(many.result)).toBe('-6 + a + b');
+  });
 });

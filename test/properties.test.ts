@@ -9,6 +9,7 @@ import * as X from '../src/expr.js';
 import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
 import { moveSigns, signsSettled } from '../rules/signs.js';
+import { ALGEBRA_RULES } from '../rules/index.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
@@ -145,6 +146,31 @@ describe('properties', () => {
       runs,
     );
     expect(settled).toBeGreaterThan(1000);
+  });
+
+  it('a rewrite rule leaves alone every kind of node its `on` does not name (the simplifier never offers it them)', () => {
+    const declared = ALGEBRA_RULES.filter((r) => r.on !== undefined);
+    let offered = 0;
+    const check = (e: Expr): void => {
+      for (const node of X.nodes(e)) {
+        for (const rule of declared) {
+          if (rule.on!.includes(node.kind)) continue;
+          offered++;
+          const out = rule.apply(node, { definitions: new Map() });
+          expect(out === undefined || X.equals(out, node), `${rule.id} on ${toText(node)}`).toBe(true);
+        }
+      }
+    };
+    expect(declared.length).toBeGreaterThan(15);
+    fc.assert(fc.property(expr, check), { seed: SEED, numRuns: 2000 });
+    // The expressions derivations pass through hold the shapes the rules exist for.
+    fc.assert(
+      fc.property(expr, (e) => {
+        for (const step of allSteps(derive(e, { wrt: 'x' }).steps)) check(step.after);
+      }),
+      runs,
+    );
+    expect(offered).toBeGreaterThan(100_000);
   });
 
   it('a node read by index (childCount, childAt) has the children children() lists', () => {
