@@ -17,30 +17,37 @@ const sameExponent = (a: Power, b: Power): boolean =>
 function cancel(e: Expr): Cancelled | undefined {
   if (e.kind !== 'div') return undefined;
   const m = monomialOf(e);
+  const top = m.factors.map(powerOf);
   const bottom = m.divisors.map(powerOf);
+  // Each factor of the numerator paired with the first unused factor of the denominator it cancels
+  // against (−1 for none), found before anything is built: most quotients cancel nothing.
   const used = new Set<number>();
-  const cancelled: Expr[] = [];
-  const keptTop: Expr[] = [];
-  const extraBottom: Expr[] = [];
-  for (const t of m.factors.map(powerOf)) {
+  const partner = top.map((t) => {
     const j = bottom.findIndex((b, i) => !used.has(i) && equals(b.base, t.base) && sameExponent(t, b));
-    if (j < 0) {
-      keptTop.push(fromPower(t.base, t.exp));
-      continue;
-    }
-    used.add(j);
-    cancelled.push(t.base);
-    const b = bottom[j]!;
-    if (!isRational(t.exp) || !isRational(b.exp)) continue;
-    const rest = subQ(t.exp, b.exp);
-    if (rest.num > 0n) keptTop.push(fromPower(t.base, rest));
-    else if (rest.num < 0n) extraBottom.push(fromPower(t.base, subQ(ZERO, rest)));
-  }
-  const keptBottom = [...bottom.filter((_, i) => !used.has(i)).map((b) => fromPower(b.base, b.exp)), ...extraBottom];
+    if (j >= 0) used.add(j);
+    return j;
+  });
   // Numbers cancel too (12x/2 = 6x): the written denominator's number is not the reduced one.
   const writtenBottom = monomialOf(e.den).coef;
   const numeric = !eqQ(writtenBottom, ONE) && m.coef.den !== (writtenBottom.num < 0n ? -writtenBottom.num : writtenBottom.num);
-  if (cancelled.length === 0 && !numeric) return undefined;
+  if (used.size === 0 && !numeric) return undefined;
+  const cancelled: Expr[] = [];
+  const keptTop: Expr[] = [];
+  const extraBottom: Expr[] = [];
+  top.forEach((t, i) => {
+    const j = partner[i]!;
+    if (j < 0) {
+      keptTop.push(fromPower(t.base, t.exp));
+      return;
+    }
+    cancelled.push(t.base);
+    const b = bottom[j]!;
+    if (!isRational(t.exp) || !isRational(b.exp)) return;
+    const rest = subQ(t.exp, b.exp);
+    if (rest.num > 0n) keptTop.push(fromPower(t.base, rest));
+    else if (rest.num < 0n) extraBottom.push(fromPower(t.base, subQ(ZERO, rest)));
+  });
+  const keptBottom = [...bottom.filter((_, i) => !used.has(i)).map((b) => fromPower(b.base, b.exp)), ...extraBottom];
   const result = fromMonomial({ coef: m.coef, factors: keptTop, divisors: keptBottom });
   return equals(result, e) ? undefined : { result, factors: cancelled };
 }

@@ -1,9 +1,23 @@
 import type { Expr } from '../src/expr.js';
-import { add, num } from '../src/expr.js';
+import { add, equals, num } from '../src/expr.js';
 import { exprMap } from '../src/expr-map.js';
-import { fromPower, isRational, numericValue, powerOf, productOf } from '../src/algebra.js';
+import { baseOf, fromPower, isRational, numericValue, powerOf, productOf } from '../src/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
+
+/** Up to this many factors, a product is checked pair by pair for a repeated base before any map is built. */
+const PAIRWISE = 8;
+
+/** Whether two factors (numbers aside) share a base; false is certain only for short products. */
+function repeatsBase(factors: readonly Expr[]): boolean {
+  if (factors.length > PAIRWISE) return true;
+  for (let i = 1; i < factors.length; i++) {
+    if (factors[i]!.kind === 'num') continue;
+    const base = baseOf(factors[i]!);
+    for (let j = 0; j < i; j++) if (factors[j]!.kind !== 'num' && equals(baseOf(factors[j]!), base)) return true;
+  }
+  return false;
+}
 
 export default defineRewrite({
   id: 'collect-powers',
@@ -19,6 +33,7 @@ export default defineRewrite({
       return undefined;
     }
     if (e.kind !== 'mul') return undefined;
+    if (!repeatsBase(e.factors)) return undefined;
     // In order of first appearance; a number is a group of its own.
     const groups: Array<{ base: Expr; exps: Array<Rational | Expr> }> = [];
     const byBase = exprMap<{ base: Expr; exps: Array<Rational | Expr> }>();

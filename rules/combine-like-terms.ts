@@ -1,4 +1,4 @@
-import { fromMonomial, likeMap, likeOf, monomialOf, sameLike, sumOf, termsOf, withCoef, type Like, type Monomial } from '../src/algebra.js';
+import { fromMonomial, likeMap, likeOf, likeSignature, monomialOf, sameLike, sumOf, termsOf, withCoef, type Like, type Monomial, type Term } from '../src/algebra.js';
 import { addQ, negQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
@@ -11,6 +11,18 @@ function anyAlike(likes: readonly Like[]): boolean {
   return false;
 }
 
+/**
+ * Whether two of the few terms may be alike, by their like signatures: most sums are told they have
+ * no like terms before any monomial is built (an unknown signature may be alike to anything).
+ */
+function mayBeAlike(terms: readonly Term[]): boolean {
+  const signatures = terms.map((t) => likeSignature(t.expr));
+  for (let i = 1; i < signatures.length; i++) {
+    for (let j = 0; j < i; j++) if (signatures[i] === undefined || signatures[j] === undefined || signatures[i] === signatures[j]) return true;
+  }
+  return false;
+}
+
 export default defineRewrite({
   id: 'combine-like-terms',
   title: 'Combine like terms',
@@ -19,6 +31,7 @@ export default defineRewrite({
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);
+    if (terms.length <= PAIRWISE && !mayBeAlike(terms)) return undefined;
     const monomials = terms.map((t) => monomialOf(t.expr));
     const likes = monomials.map(likeOf);
     // A long sum (a polynomial) goes straight to the map, which finds like terms in linear time.

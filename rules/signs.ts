@@ -1,6 +1,7 @@
 import type { Expr, ExprOf } from '../src/expr.js';
 import { div, equals, isNum, mul, neg, num, one } from '../src/expr.js';
 import { sumOf, termsOf } from '../src/algebra.js';
+import { isSignFree } from '../src/shape.js';
 import { defineRewrite } from '../src/rule.js';
 
 /** Strips the signs of a product or quotient: (−a)·b/(−c) is a·b/c, positive. */
@@ -34,23 +35,20 @@ function unsign(e: Expr): { negative: boolean; body: Expr } {
 // What follows says, without building anything, when the rule would give back the node as it is:
 // it is tried at every new node of every step, and most of them have no sign to move.
 
-/** No negation, negative number or one-factor product on the product/quotient spine: unsign keeps it. */
-function signFree(e: Expr): boolean {
-  switch (e.kind) {
-    case 'neg': return false;
-    case 'num': return e.value.num >= 0n;
-    case 'mul': return e.factors.length >= 2 && e.factors.every(signFree);
-    case 'div': return signFree(e.num) && signFree(e.den);
-    default: return true;
-  }
-}
-
-const plainTerm = (t: Expr): boolean => t.kind !== 'add' && t.kind !== 'sub' && signFree(t);
+// isSignFree (a fact every node's shape keeps, so asking it of every term walks no term): no
+// negation, negative number or one-factor product on the product/quotient spine; unsign keeps it.
+const plainTerm = (t: Expr): boolean => t.kind !== 'add' && t.kind !== 'sub' && isSignFree(t);
 const negatedTerm = (t: Expr): boolean => t.kind === 'neg' && plainTerm(t.arg);
 
 // sumOf writes a sum as runs of added terms, each later run opened by a subtraction; only the very
 // first term may carry a minus of its own. These check a sum already has that form.
-const settledAdd = (e: ExprOf<'add'>): boolean => e.terms.length >= 2 && (plainTerm(e.terms[0]!) || negatedTerm(e.terms[0]!) || (e.terms[0]!.kind === 'sub' && settledSub(e.terms[0]!))) && e.terms.slice(1).every(plainTerm);
+function settledAdd(e: ExprOf<'add'>): boolean {
+  const first = e.terms[0]!;
+  if (e.terms.length < 2 || !(plainTerm(first) || negatedTerm(first) || (first.kind === 'sub' && settledSub(first)))) return false;
+  // Indexed: a slice per sum, asked of every new sum, was garbage.
+  for (let i = 1; i < e.terms.length; i++) if (!plainTerm(e.terms[i]!)) return false;
+  return true;
+}
 
 function settledSub(e: ExprOf<'sub'>): boolean {
   const left = e.left;
@@ -62,8 +60,8 @@ export function signsSettled(e: Expr): boolean {
   switch (e.kind) {
     case 'add': return settledAdd(e);
     case 'sub': return settledSub(e);
-    case 'neg': return e.arg.kind !== 'add' && e.arg.kind !== 'sub' && signFree(e.arg);
-    case 'mul': case 'div': return signFree(e);
+    case 'neg': return e.arg.kind !== 'add' && e.arg.kind !== 'sub' && isSignFree(e.arg);
+    case 'mul': case 'div': return isSignFree(e);
     default: return true;
   }
 }

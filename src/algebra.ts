@@ -93,28 +93,66 @@ export interface Monomial {
   readonly divisors: readonly Expr[];
 }
 
+/** What walkMonomial meets: a factor (a zero below the line is one), a number, or a negation. */
+interface MonomialParts {
+  factor(f: Expr, below: boolean): void;
+  number(value: Rational, below: boolean): void;
+  negation(): void;
+}
+
+/** Walks the product, quotient and negation spine of a term, as monomialOf reads it. */
+function walkMonomial(e: Expr, below: boolean, parts: MonomialParts): void {
+  const value = numericValue(e);
+  if (value !== undefined) {
+    if (value.num === 0n && below) parts.factor(e, below);
+    else parts.number(value, below);
+  } else if (e.kind === 'mul') for (let i = 0; i < e.factors.length; i++) walkMonomial(e.factors[i]!, below, parts);
+  else if (e.kind === 'neg') {
+    parts.negation();
+    walkMonomial(e.arg, below, parts);
+  } else if (e.kind === 'div') {
+    walkMonomial(e.num, below, parts);
+    walkMonomial(e.den, !below, parts);
+  } else parts.factor(e, below);
+}
+
 /** The monomial view of a term: 3·x·y/(2z) is 3/2 · [x, y] / [z]. */
 export function monomialOf(e: Expr): Monomial {
   let coef = ONE;
   const factors: Expr[] = [];
   const divisors: Expr[] = [];
-  const visit = (node: Expr, below: boolean): void => {
-    const value = numericValue(node);
-    if (value !== undefined) {
-      if (value.num === 0n && below) divisors.push(node);
-      else coef = below ? divQ(coef, value) : mulQ(coef, value);
-    } else if (node.kind === 'mul') for (let i = 0; i < node.factors.length; i++) visit(node.factors[i]!, below);
-    else if (node.kind === 'neg') {
-      coef = negQ(coef);
-      visit(node.arg, below);
-    } else if (node.kind === 'div') {
-      visit(node.num, below);
-      visit(node.den, !below);
-    } else (below ? divisors : factors).push(node);
-  };
-  visit(e, false);
+  walkMonomial(e, false, {
+    factor: (f, below) => void (below ? divisors : factors).push(f),
+    number: (value, below) => void (coef = below ? divQ(coef, value) : mulQ(coef, value)),
+    negation: () => void (coef = negQ(coef)),
+  });
   return { coef, factors, divisors };
 }
+
+/**
+ * A number that like terms share, found without building their monomials or likes: the sum over
+ * factors of hash(base) × exponent (so x·x and x² agree, and y/y adds nothing) and of a hash of each
+ * symbolic power, modulo 2^32. Undefined where an exponent is not a small integer.
+ */
+export function likeSignature(e: Expr): number | undefined {
+  let sum = 0;
+  let exact = true;
+  walkMonomial(e, false, {
+    factor: (f, below) => {
+      const exp = exactExponentOf(f);
+      const side = below ? -1 : 1;
+      if (exp === undefined) sum = (sum + mix(hashOf(f), side)) | 0;
+      else if (exp.den !== 1n || exp.num > SMALL_EXPONENT || exp.num < -SMALL_EXPONENT) exact = false;
+      else sum = (sum + Math.imul(hashOf(baseOf(f)), side * Number(exp.num))) | 0;
+    },
+    number: () => undefined,
+    negation: () => undefined,
+  });
+  return exact ? sum : undefined;
+}
+
+// Exponents up to this size are exact as Numbers in likeSignature's products.
+const SMALL_EXPONENT = 1n << 20n;
 
 /** The monomial with another coefficient (a literal of the Monomial layout, not a spread: see contextFor in rewrite.ts). */
 export const withCoef = (m: Monomial, coef: Rational): Monomial => ({ coef, factors: m.factors, divisors: m.divisors });
@@ -297,6 +335,3 @@ export function cost(e: Expr): number {
   return shapeOf(e).cost;
 }
 
-
-/** Whether an inert derivative occurs in `e` (cached, so searching for one skips finished subtrees). */
-export const hasDerivative = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.d) !== 0;

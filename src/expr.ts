@@ -113,6 +113,7 @@ export function dependsOn(e: Expr, x: string): boolean {
 export function freeSymbols(e: Expr): string[] {
   const seen = new Set<string>();
   const visit = (node: Expr, bound: ReadonlySet<string>): void => {
+    if (!hasSymbol(node)) return;
     if (node.kind === 'sym') {
       if (!bound.has(node.name)) seen.add(node.name);
       return;

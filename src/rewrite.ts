@@ -5,7 +5,7 @@
 import { StepdiffError } from './errors.js';
 import type { Expr, Path } from './expr.js';
 import { at, children, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
-import { hasDerivative } from './algebra.js';
+import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';

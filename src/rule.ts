@@ -4,7 +4,7 @@
 import type { Expr, ExprOf, Kind } from './expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
 import { HashMap } from './expr-map.js';
-import { hasSymbol, hashOf, mix } from './shape.js';
+import { hasDerivative, hasSymbol, hashOf, mix } from './shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -75,7 +75,8 @@ const FRESH = ['y', 'u', 'w', 'z', 's', 'v'];
 /** A variable name used nowhere in `e` nor as the current variable, for the chain rule's outer function. */
 export function freshName(e: Expr, ctx: RuleContext): string {
   const used = new Set([...freeSymbols(e), ctx.wrt]);
-  for (const node of nodes(e)) if (node.kind === 'd') used.add(node.wrt);
+  // Most bodies hold no derivative, and are not walked again for their bound variables.
+  if (hasDerivative(e)) for (const node of nodes(e)) if (node.kind === 'd') used.add(node.wrt);
   for (let i = 0; ; i++) {
     const name = i < FRESH.length ? FRESH[i]! : `u_${i - FRESH.length + 1}`;
     if (!used.has(name)) return name;

@@ -13,6 +13,8 @@ export interface Shape extends Memo {
   readonly nodes: number;
   /** The kinds of node that occur in it, as `KIND_BIT`s: a walk for one kind skips subtrees without it. */
   readonly kinds: number;
+  /** How its product spine is written, as `WRITTEN_ZERO` and `SIGN_FREE` bits. */
+  readonly written: number;
   /** Equal subtrees have equal hashes (unequal ones almost always differ). */
   readonly hash: number;
 }
@@ -58,8 +60,23 @@ const SYMBOLIC = KIND_BIT.sym | KIND_BIT.d;
 
 /** Whether a symbol or a derivative occurs in `e`. */
 export const hasSymbol = (e: Expr): boolean => (shapeOf(e).kinds & SYMBOLIC) !== 0;
+/** Whether an inert derivative occurs in `e` (so searching for one skips finished subtrees). */
+export const hasDerivative = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.d) !== 0;
 /** Whether a function call occurs in `e`. */
 export const hasCall = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.fn) !== 0;
+
+// Facts about how a product is written, read by the rules that look at every term of every new
+// sum: kept here, they are found from the children's facts instead of a walk down each term.
+
+/** 0 as written: 0, a product with a factor 0, 0/u, −0. */
+export const WRITTEN_ZERO = 1;
+/** No negation, negative number or one-factor product on the product/quotient spine. */
+export const SIGN_FREE = 2;
+
+/** Whether `e` is 0 as written (a product with a factor 0 is, x − x is not). */
+export const isWrittenZero = (e: Expr): boolean => (shapeOf(e).written & WRITTEN_ZERO) !== 0;
+/** Whether no sign sits on the product/quotient spine of `e`: a rule moving signs out leaves it as it is. */
+export const isSignFree = (e: Expr): boolean => (shapeOf(e).written & SIGN_FREE) !== 0;
 
 /** A 32-bit mix of a running hash with a value (murmur3's finaliser): cheap, spreads small differences. */
 export function mix(h: number, v: number): number {
@@ -97,6 +114,10 @@ export function shapeFrom(e: Expr): Shape {
   let nodes = 1;
   let kinds = KIND_BIT[e.kind];
   let hash = ownHash(e);
+  // A zero among the children, a sign on none of them, and the first child's facts.
+  let zeroAny = 0;
+  let signAll = SIGN_FREE;
+  let first = 0;
   // Every node built asks this: its children are read in place, without a list for a binary node.
   const count = childCount(e);
   for (let i = 0; i < count; i++) {
@@ -105,13 +126,24 @@ export function shapeFrom(e: Expr): Shape {
     nodes += s.nodes;
     kinds |= s.kinds;
     hash = mix(hash, s.hash);
+    zeroAny |= s.written & WRITTEN_ZERO;
+    signAll &= s.written;
+    if (i === 0) first = s.written;
+  }
+  let written: number;
+  switch (e.kind) {
+    case 'num': written = (e.value.num === 0n ? WRITTEN_ZERO : 0) | (e.value.num >= 0n ? SIGN_FREE : 0); break;
+    case 'neg': written = zeroAny; break;
+    case 'mul': written = zeroAny | (count >= 2 ? signAll : 0); break;
+    case 'div': written = (first & WRITTEN_ZERO) | signAll; break;
+    default: written = SIGN_FREE;
   }
   if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
   else if ((kinds & SYMBOLIC) === 0 && (kinds & KIND_BIT.fn) !== 0) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
   else cost += e.kind === 'add' || e.kind === 'mul' ? count - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, kinds, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
+  return { cost, nodes, kinds, written, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */

@@ -10,6 +10,8 @@ import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
 import { moveSigns, signsSettled } from '../rules/signs.js';
 import { ALGEBRA_RULES } from '../rules/index.js';
+import { likeOf, likeSignature, monomialOf, sameLike } from '../src/algebra.js';
+import { isSignFree, isWrittenZero } from '../src/shape.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
@@ -171,6 +173,92 @@ describe('properties', () => {
       runs,
     );
     expect(offered).toBeGreaterThan(100_000);
+  });
+
+  it('like terms have equal like signatures: the shortcut never hides a pair combine-like-terms would combine', () => {
+    const small = fc.integer({ min: 2, max: 5 }).map((n) => X.num(n));
+    // A term and others like it: a coefficient, a negation, a factor and its inverse, a square as a product.
+    const alike = fc.tuple(expr, expr, small).map(([t, u, k]) => [
+      t,
+      X.mul(k, t),
+      X.div(t, k),
+      X.neg(t),
+      X.mul(t, X.div(u, u)),
+      X.div(X.mul(u, t), u),
+    ]);
+    let compared = 0;
+    fc.assert(
+      fc.property(alike, expr, (terms, other) => {
+        const sig = terms.map(likeSignature);
+        const like = terms.map((t) => likeOf(monomialOf(t)));
+        for (let i = 1; i < terms.length; i++) {
+          if (!sameLike(like[0]!, like[i]!)) continue;
+          compared++;
+          if (sig[0] !== undefined && sig[i] !== undefined) expect(sig[i], `${toText(terms[0]!)} ~ ${toText(terms[i]!)}`).toBe(sig[0]);
+        }
+        // And whenever two terms are alike, whatever they are.
+        if (sameLike(like[0]!, likeOf(monomialOf(other))) && sig[0] !== undefined) {
+          const s = likeSignature(other);
+          if (s !== undefined) expect(s).toBe(sig[0]);
+        }
+      }),
+      { ...runs, numRuns: 1000 },
+    );
+    expect(compared).toBeGreaterThan(3000);
+    // x·x and x², y/y and nothing: grouped before hashing, as likeOf groups them.
+    const x = X.sym('x');
+    const y = X.sym('y');
+    expect(likeSignature(X.mul(x, x))).toBe(likeSignature(X.pow(x, X.two)));
+    expect(likeSignature(X.div(X.mul(x, y), y))).toBe(likeSignature(x));
+    expect(likeSignature(X.mul(x, y))).not.toBe(likeSignature(x));
+    expect(likeSignature(X.pow(x, X.num(1, 2n)))).toBeUndefined();
+  });
+
+  it('the written facts each shape keeps (0 as written, no sign on the spine) are their recursive definitions', () => {
+    const zero = (e: Expr): boolean => {
+      switch (e.kind) {
+        case 'num': return X.isNum(e, 0);
+        case 'mul': return e.factors.some(zero);
+        case 'div': return zero(e.num);
+        case 'neg': return zero(e.arg);
+        default: return false;
+      }
+    };
+    const signFree = (e: Expr): boolean => {
+      switch (e.kind) {
+        case 'neg': return false;
+        case 'num': return e.value.num >= 0n;
+        case 'mul': return e.factors.length >= 2 && e.factors.every(signFree);
+        case 'div': return signFree(e.num) && signFree(e.den);
+        default: return true;
+      }
+    };
+    // Zeros, negative numbers and one-factor products, which random expressions in x rarely hold.
+    const written = fc.letrec<{ e: Expr }>((tie) => ({
+      e: fc.oneof(
+        { depthSize: 'small', maxDepth: 4 },
+        fc.integer({ min: -2, max: 2 }).map((n) => X.num(n)),
+        fc.constant(X.sym('x')),
+        fc.array(tie('e'), { minLength: 1, maxLength: 3 }).map((fs) => X.mul(...fs)),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => X.div(a, b)),
+        tie('e').map(X.neg),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => X.add(a, b)),
+        fc.tuple(tie('e'), tie('e')).map(([a, b]) => X.pow(a, b)),
+      ),
+    })).e;
+    const seen = { zero: 0, signed: 0 };
+    fc.assert(
+      fc.property(written, (e) => {
+        for (const node of X.nodes(e)) {
+          expect(isWrittenZero(node), toText(node)).toBe(zero(node));
+          expect(isSignFree(node), toText(node)).toBe(signFree(node));
+          if (zero(node)) seen.zero++;
+          if (!signFree(node)) seen.signed++;
+        }
+      }),
+      { ...runs, numRuns: 2000 },
+    );
+    expect(Math.min(seen.zero, seen.signed)).toBeGreaterThan(500);
   });
 
   it('a node read by index (childCount, childAt) has the children children() lists', () => {
