@@ -1,5 +1,5 @@
 import type { Expr } from '../src/expr.js';
-import { productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
+import { hasSeveralTerms, productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
 import { defineRewrite } from '../src/rule.js';
 
 /** The signed terms of a product of sums, multiplied out. */
@@ -11,8 +11,6 @@ function expandProduct(factors: readonly Expr[]): Term[] {
   }
   return acc;
 }
-
-const isSum = (e: Expr): boolean => termsOf(e).length > 1;
 
 /** Most terms one expansion may produce: multiplying out (x+1)(x+2)…(x+100) would never end. */
 export const MAX_EXPANDED_TERMS = 64;
@@ -30,12 +28,12 @@ export default defineRewrite({
     // product (a denominator such as ŷ(1 − ŷ)) is left factored.
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);
-    if (!terms.some((t) => t.expr.kind === 'mul' && t.expr.factors.some(isSum))) return undefined;
+    if (!terms.some((t) => t.expr.kind === 'mul' && t.expr.factors.some(hasSeveralTerms))) return undefined;
     const total = terms.reduce((n, t) => n + (t.expr.kind === 'mul' ? Math.min(expandedCount(t.expr.factors), MAX_EXPANDED_TERMS + 1) : 1), 0);
     if (total > MAX_EXPANDED_TERMS) return undefined;
     return sumOf(
       terms.flatMap((t) =>
-        t.expr.kind === 'mul' && t.expr.factors.some(isSum)
+        t.expr.kind === 'mul' && t.expr.factors.some(hasSeveralTerms)
           ? expandProduct(t.expr.factors).map((x) => ({ negative: x.negative !== t.negative, expr: x.expr }))
           : [t],
       ),

@@ -14,6 +14,13 @@ export interface Term {
   readonly expr: Expr;
 }
 
+/** Whether termsOf(e) has more than one term, found without listing them. */
+export function hasSeveralTerms(e: Expr): boolean {
+  if (e.kind === 'neg') return hasSeveralTerms(e.arg);
+  if (e.kind === 'sub') return true;
+  return e.kind === 'add' && (e.terms.length > 1 || (e.terms.length === 1 && hasSeveralTerms(e.terms[0]!)));
+}
+
 /** The signed terms of a sum or difference, flattening nested sums and negations. */
 export function termsOf(e: Expr): Term[] {
   const out: Term[] = [];

@@ -319,7 +319,8 @@ class Run {
   }
 
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
-    if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0) return undefined;
+    // A rule known to fire nowhere in the subtree (found by an earlier walk) does not fire at its root.
+    if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0 || this.cleanFor(rule).has(focus)) return undefined;
     const out = rule.apply(focus, this.settings.context);
     if (out === undefined || equals(out, focus)) return undefined;
     const note = rule.note?.(focus, this.settings.context);

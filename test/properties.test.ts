@@ -10,7 +10,7 @@ import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
 import { moveSigns, signsSettled } from '../rules/signs.js';
 import { ALGEBRA_RULES } from '../rules/index.js';
-import { likeOf, likeSignature, monomialOf, sameLike } from '../src/algebra.js';
+import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/algebra.js';
 import { isSignFree, isWrittenZero } from '../src/shape.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
@@ -259,6 +259,23 @@ describe('properties', () => {
       { ...runs, numRuns: 2000 },
     );
     expect(Math.min(seen.zero, seen.signed)).toBeGreaterThan(500);
+  });
+
+  it('hasSeveralTerms says what listing the terms would', () => {
+    let several = 0;
+    fc.assert(
+      fc.property(expr, (e) => {
+        for (const node of X.nodes(e)) {
+          const listed = termsOf(node).length > 1;
+          expect(hasSeveralTerms(node), toText(node)).toBe(listed);
+          if (listed) several++;
+        }
+        // Sums of one term and negated sums, which the parser never builds.
+        for (const odd of [X.add(e), X.neg(X.add(e, e)), X.add(X.add(e)), X.add()]) expect(hasSeveralTerms(odd)).toBe(termsOf(odd).length > 1);
+      }),
+      runs,
+    );
+    expect(several).toBeGreaterThan(30);
   });
 
   it('a node read by index (childCount, childAt) has the children children() lists', () => {
