@@ -1,16 +1,26 @@
 import type { Expr } from '../src/expr.js';
 import { add, equals, num } from '../src/expr.js';
+import { hashOf } from '../src/shape.js';
 import { exprMap } from '../src/expr-map.js';
 import { baseOf, fromPower, isRational, numericValue, powerOf, productOf } from '../src/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
 
-/** Up to this many factors, a product is checked pair by pair for a repeated base before any map is built. */
+/** Up to this many factors, a product is checked pair by pair for a repeated base; longer, by hashes. */
 const PAIRWISE = 8;
 
-/** Whether two factors (numbers aside) share a base; false is certain only for short products. */
+/** Whether two factors (numbers aside) may share a base: false is certain, true may be a hash collision. */
 function repeatsBase(factors: readonly Expr[]): boolean {
-  if (factors.length > PAIRWISE) return true;
+  if (factors.length > PAIRWISE) {
+    const seen = new Set<number>();
+    for (const f of factors) {
+      if (f.kind === 'num') continue;
+      const h = hashOf(baseOf(f));
+      if (seen.has(h)) return true;
+      seen.add(h);
+    }
+    return false;
+  }
   for (let i = 1; i < factors.length; i++) {
     if (factors[i]!.kind === 'num') continue;
     const base = baseOf(factors[i]!);

@@ -12,14 +12,15 @@ function anyAlike(likes: readonly Like[]): boolean {
 }
 
 /**
- * Whether two of the few terms may be alike, by their like signatures: most sums are told they have
- * no like terms before any monomial is built (an unknown signature may be alike to anything).
+ * Whether two terms may be alike, by their like signatures: most sums are told they have no like
+ * terms before any monomial is built (an unknown signature may be alike to anything). A short sum
+ * compares them pair by pair; a long one (a polynomial) through a set, in linear time.
  */
 function mayBeAlike(terms: readonly Term[]): boolean {
   const signatures = terms.map((t) => likeSignature(t.expr));
-  for (let i = 1; i < signatures.length; i++) {
-    for (let j = 0; j < i; j++) if (signatures[i] === undefined || signatures[j] === undefined || signatures[i] === signatures[j]) return true;
-  }
+  if (signatures.includes(undefined)) return true;
+  if (terms.length > PAIRWISE) return new Set(signatures).size < signatures.length;
+  for (let i = 1; i < signatures.length; i++) for (let j = 0; j < i; j++) if (signatures[i] === signatures[j]) return true;
   return false;
 }
 
@@ -31,7 +32,7 @@ export default defineRewrite({
   apply: (e) => {
     if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
     const terms = termsOf(e);
-    if (terms.length <= PAIRWISE && !mayBeAlike(terms)) return undefined;
+    if (!mayBeAlike(terms)) return undefined;
     const monomials = terms.map((t) => monomialOf(t.expr));
     const likes = monomials.map(likeOf);
     // A long sum (a polynomial) goes straight to the map, which finds like terms in linear time.
