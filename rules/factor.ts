@@ -1,6 +1,6 @@
 import type { Expr } from '../src/expr.js';
 import { exprMap, type HashMap } from '../src/expr-map.js';
-import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, sumOf, termsOf } from '../src/algebra.js';
+import { baseHashes, fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, sumOf, termsOf, type Term } from '../src/algebra.js';
 import type { Rational } from '../src/rational.js';
 import { addQ, negQ, ONE, subQ } from '../src/rational.js';
 import { defineRewrite } from '../src/rule.js';
@@ -24,10 +24,21 @@ function powers(e: Expr): { coef: Rational; map: HashMap<Expr, Rational>; other:
 
 const magnitude = (q: Rational): number => Math.abs(Number(q.num) / Number(q.den));
 
+/** Whether some base may be a factor of every term, by hashes: false is certain, and most sums are. */
+function mayShareBase(terms: readonly Term[]): boolean {
+  let common = baseHashes(terms[0]!.expr);
+  for (let i = 1; i < terms.length && common.length > 0; i++) {
+    const here = baseHashes(terms[i]!.expr);
+    common = common.filter((h) => here.includes(h));
+  }
+  return common.length > 0;
+}
+
 /** The factor common to every term, at its smallest power: 1/D − 1/D² has the common factor 1/D. */
 function factorOut(e: Expr): Expr | undefined {
   if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
   const terms = termsOf(e);
+  if (terms.length === 0 || !mayShareBase(terms)) return undefined;
   const views = terms.map((t) => powers(t.expr));
   const common = exprMap<Rational>();
   const firstExps = views[0]!.map.values();

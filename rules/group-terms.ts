@@ -8,6 +8,8 @@ import { defineRewrite } from '../src/rule.js';
 function group(e: Expr): Expr | undefined {
   if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
   const terms = termsOf(e);
+  // A factor in at least two terms but not in all of them needs three terms or more.
+  if (terms.length < 3) return undefined;
   const monomials = terms.map((t) => monomialOf(t.expr));
   const counts = exprMap<{ factor: Expr; members: number[] }>();
   monomials.forEach((m, i) => {

@@ -158,6 +158,17 @@ export function likeSignature(e: Expr): number | undefined {
   return exact ? sum : undefined;
 }
 
+/** The hashes of the bases of a term's factors with exact exponents, above and below the line (factor's view). */
+export function baseHashes(e: Expr): number[] {
+  const hashes: number[] = [];
+  walkMonomial(e, false, {
+    factor: (f) => void (exactExponentOf(f) !== undefined && hashes.push(hashOf(baseOf(f)))),
+    number: () => undefined,
+    negation: () => undefined,
+  });
+  return hashes;
+}
+
 // Exponents up to this size are exact as Numbers in likeSignature's products.
 const SMALL_EXPONENT = 1n << 20n;
 

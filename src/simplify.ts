@@ -101,6 +101,8 @@ export function applyEverywhere(
   rule: RewriteRule,
   ctx: AlgebraContext,
   clean?: NodeSet,
+  /** What the rule gave at nodes where it fired before (kept and read, when given). */
+  fired?: WeakMap<Expr, Expr>,
 ): { after: Expr; path: Path; note?: Note } | undefined {
   // Most calls find the whole expression already clean: answered before the walk's state is built.
   if (clean?.has(e)) return undefined;
@@ -112,8 +114,8 @@ export function applyEverywhere(
   const path: number[] = [];
   // Called only on nodes not known clean: the parent checks, saving a call per clean child.
   const visit = (node: Expr): Expr => {
-    const out = (KIND_BIT[node.kind] & fires) === 0 ? undefined : rule.apply(node, ctx);
-    if (out !== undefined && !equals(out, node)) {
+    const out = (KIND_BIT[node.kind] & fires) === 0 ? undefined : (fired?.get(node) ?? firing(rule, node, ctx, fired));
+    if (out !== undefined) {
       first ??= [...path];
       const note = rule.note?.(node, ctx);
       if (note !== undefined) (notes ??= []).push(note);
@@ -142,6 +144,14 @@ export function applyEverywhere(
   if (first === undefined) return undefined;
   const note = notes === undefined ? undefined : mergeNotes(notes);
   return note === undefined ? { after, path: first } : { after, path: first, note };
+}
+
+/** What `rule` gives at `node` when that differs from the node (kept in `fired`, when given), else undefined. */
+function firing(rule: RewriteRule, node: Expr, ctx: AlgebraContext, fired?: WeakMap<Expr, Expr>): Expr | undefined {
+  const out = rule.apply(node, ctx);
+  if (out === undefined || equals(out, node)) return undefined;
+  fired?.set(node, out);
+  return out;
 }
 
 /** One rule of a strategy as it fired inside the subtree the strategy was tried on. */
@@ -185,6 +195,12 @@ class Run {
   private readonly succeeded = new WeakMap<Expr, Map<Strategy, readonly Move[]>>();
   /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
   private readonly clean = new Map<RewriteRule, NodeSet>();
+  /**
+   * Per rule, what it gave where it fired during a strategy's trial. Strategies try the same rule on
+   * the same node (common-denominator on a sum, at its root and inside the quotient around it), and
+   * a trial mostly fails: the answer is remembered, and the same node object comes back each time.
+   */
+  private readonly fired = new Map<RewriteRule, WeakMap<Expr, Expr>>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
   private scanTables: ScanTables | undefined;
@@ -198,6 +214,12 @@ class Run {
   /** A new, empty set of nodes for this run. */
   private nodeSet(): NodeSet {
     return this.sets < MEMO_BITS ? new MemoBit(this.token, 1 << this.sets++) : new WeakSet<Expr>();
+  }
+
+  private firedFor(rule: RewriteRule): WeakMap<Expr, Expr> {
+    let fired = this.fired.get(rule);
+    if (fired === undefined) this.fired.set(rule, (fired = new WeakMap()));
+    return fired;
   }
 
   private cleanFor(rule: RewriteRule): NodeSet {
@@ -303,7 +325,7 @@ class Run {
       const { rule, optional } = strategy.sequence[index]!;
       // The first rule that applies must fire at the node itself (an optional one skipped does not
       // count); later ones anywhere inside it.
-      const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule));
+      const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule), this.firedFor(rule));
       if (r === undefined) {
         if (optional) continue;
         return undefined;
@@ -321,8 +343,9 @@ class Run {
   private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
     // A rule known to fire nowhere in the subtree (found by an earlier walk) does not fire at its root.
     if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0 || this.cleanFor(rule).has(focus)) return undefined;
-    const out = rule.apply(focus, this.settings.context);
-    if (out === undefined || equals(out, focus)) return undefined;
+    const fired = this.firedFor(rule);
+    const out = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired);
+    if (out === undefined) return undefined;
     const note = rule.note?.(focus, this.settings.context);
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }

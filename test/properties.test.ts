@@ -261,6 +261,23 @@ describe('properties', () => {
     expect(Math.min(seen.zero, seen.signed)).toBeGreaterThan(500);
   });
 
+  it("factor's shortcut by base hashes never hides a factor common to every term", () => {
+    const factor = ALGEBRA_RULES.find((r) => r.id === 'factor')!;
+    const q = X.sym('q');
+    const qSquared = X.pow(q, X.two);
+    fc.assert(
+      fc.property(expr, expr, expr, (a, b, c) => {
+        // q occurs in no generated expression, so it is a factor of every term, whatever a, b and c are.
+        for (const sum of [X.add(X.mul(q, a), X.mul(b, q)), X.sub(X.mul(a, qSquared, b), X.div(q, c)), X.add(X.div(a, q), X.neg(X.div(b, qSquared)), X.div(c, q))]) {
+          const out = factor.apply(sum, { definitions: new Map() });
+          expect(out, toText(sum)).toBeDefined();
+          expect(compareNumerically(sum, out!, { count: 4 }).mismatch).toBeUndefined();
+        }
+      }),
+      runs,
+    );
+  });
+
   it('hasSeveralTerms says what listing the terms would', () => {
     let several = 0;
     fc.assert(
