@@ -100,7 +100,11 @@ export interface Monomial {
   readonly divisors: readonly Expr[];
 }
 
-/** What walkMonomial meets: a factor (a zero below the line is one), a number, or a negation. */
+/**
+ * What walkMonomial meets: a factor (a zero below the line is one), a number, or a negation. Each
+ * reader is a small class: one object per walk, where a literal of closures was five (the walks
+ * run on every term of every new sum).
+ */
 interface MonomialParts {
   factor(f: Expr, below: boolean): void;
   number(value: Rational, below: boolean): void;
@@ -123,17 +127,46 @@ function walkMonomial(e: Expr, below: boolean, parts: MonomialParts): void {
   } else parts.factor(e, below);
 }
 
+class MonomialReader implements MonomialParts {
+  coef = ONE;
+  readonly factors: Expr[] = [];
+  readonly divisors: Expr[] = [];
+
+  factor(f: Expr, below: boolean): void {
+    (below ? this.divisors : this.factors).push(f);
+  }
+
+  number(value: Rational, below: boolean): void {
+    this.coef = below ? divQ(this.coef, value) : mulQ(this.coef, value);
+  }
+
+  negation(): void {
+    this.coef = negQ(this.coef);
+  }
+}
+
 /** The monomial view of a term: 3·x·y/(2z) is 3/2 · [x, y] / [z]. */
 export function monomialOf(e: Expr): Monomial {
-  let coef = ONE;
-  const factors: Expr[] = [];
-  const divisors: Expr[] = [];
-  walkMonomial(e, false, {
-    factor: (f, below) => void (below ? divisors : factors).push(f),
-    number: (value, below) => void (coef = below ? divQ(coef, value) : mulQ(coef, value)),
-    negation: () => void (coef = negQ(coef)),
-  });
-  return { coef, factors, divisors };
+  const m = new MonomialReader();
+  walkMonomial(e, false, m);
+  return { coef: m.coef, factors: m.factors, divisors: m.divisors };
+}
+
+class SignatureReader implements MonomialParts {
+  sum = 0;
+  exact = true;
+
+  factor(f: Expr, below: boolean): void {
+    const exp = exactExponentOf(f);
+    const side = below ? -1 : 1;
+    if (exp === undefined) this.sum = (this.sum + mix(hashOf(f), side)) | 0;
+    else if (exp.den !== 1n || exp.num > SMALL_EXPONENT || exp.num < -SMALL_EXPONENT) this.exact = false;
+    else this.sum = (this.sum + Math.imul(hashOf(baseOf(f)), side * Number(exp.num))) | 0;
+  }
+
+  number(): void {}
+
+  negation(): void {}
 }
 
 /**
@@ -142,31 +175,28 @@ export function monomialOf(e: Expr): Monomial {
  * symbolic power, modulo 2^32. Undefined where an exponent is not a small integer.
  */
 export function likeSignature(e: Expr): number | undefined {
-  let sum = 0;
-  let exact = true;
-  walkMonomial(e, false, {
-    factor: (f, below) => {
-      const exp = exactExponentOf(f);
-      const side = below ? -1 : 1;
-      if (exp === undefined) sum = (sum + mix(hashOf(f), side)) | 0;
-      else if (exp.den !== 1n || exp.num > SMALL_EXPONENT || exp.num < -SMALL_EXPONENT) exact = false;
-      else sum = (sum + Math.imul(hashOf(baseOf(f)), side * Number(exp.num))) | 0;
-    },
-    number: () => undefined,
-    negation: () => undefined,
-  });
-  return exact ? sum : undefined;
+  const s = new SignatureReader();
+  walkMonomial(e, false, s);
+  return s.exact ? s.sum : undefined;
+}
+
+class BaseHashReader implements MonomialParts {
+  readonly hashes: number[] = [];
+
+  factor(f: Expr): void {
+    if (exactExponentOf(f) !== undefined) this.hashes.push(hashOf(baseOf(f)));
+  }
+
+  number(): void {}
+
+  negation(): void {}
 }
 
 /** The hashes of the bases of a term's factors with exact exponents, above and below the line (factor's view). */
 export function baseHashes(e: Expr): number[] {
-  const hashes: number[] = [];
-  walkMonomial(e, false, {
-    factor: (f) => void (exactExponentOf(f) !== undefined && hashes.push(hashOf(baseOf(f)))),
-    number: () => undefined,
-    negation: () => undefined,
-  });
-  return hashes;
+  const r = new BaseHashReader();
+  walkMonomial(e, false, r);
+  return r.hashes;
 }
 
 // Exponents up to this size are exact as Numbers in likeSignature's products.
