@@ -268,12 +268,9 @@ class Run {
         const fire = fires[i]!;
         const bit = bits[i]!;
         if ((shape.kinds & fire) === 0 || (bit !== 0 ? (shape.memoClean & bit) !== 0 : sets[i]!.has(node))) continue;
-        if ((own & fire) !== 0) {
-          const out = rules[i]!.apply(node, ctx);
-          if (out !== undefined && !equals(out, node)) {
-            bound = i;
-            break;
-          }
+        if ((own & fire) !== 0 && firing(rules[i]!, node, ctx) !== undefined) {
+          bound = i;
+          break;
         }
         open = true;
       }

@@ -9,7 +9,8 @@ import * as X from '../src/expr.js';
 import type { Expr } from '../src/expr.js';
 import { parseExpression } from '../src/parse.js';
 import { moveSigns, signsSettled } from '../rules/signs.js';
-import { ALGEBRA_RULES } from '../rules/index.js';
+import { ALGEBRA_RULES, NORMALISE } from '../rules/index.js';
+import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
 import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/algebra.js';
 import { isSignFree, isWrittenZero } from '../src/shape.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
@@ -37,6 +38,17 @@ const { expr } = fc.letrec<{ expr: Expr; leaf: Expr; node: Expr }>((tie) => ({
   ),
   expr: fc.oneof({ depthSize: 'small', maxDepth: 4 }, tie('leaf'), tie('node')),
 }));
+
+/** Runs `check` on many random expressions (it should be cheap), then on every expression their derivations pass through. */
+function checkRandomAndDerived(check: (e: Expr) => void, randomRuns: number): void {
+  fc.assert(fc.property(expr, check), { seed: SEED, numRuns: randomRuns });
+  fc.assert(
+    fc.property(expr, (e) => {
+      for (const step of allSteps(derive(e, { wrt: 'x' }).steps)) check(step.before);
+    }),
+    runs,
+  );
+}
 
 const point = fc.double({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true }).filter((v) => v === 0 || Math.abs(v) > 1e-3);
 
@@ -138,15 +150,8 @@ describe('properties', () => {
         expect(moveSigns(node), toText(node)).toBeUndefined();
       }
     };
-    // Random expressions, many of them (the check is cheap)…
-    fc.assert(fc.property(expr, check), { seed: SEED, numRuns: 5000 });
-    // …and the expressions of derivations, which carry the signs the rule exists for (−1·u, a − (−b)).
-    fc.assert(
-      fc.property(expr, (e) => {
-        for (const step of allSteps(derive(e, { wrt: 'x' }).steps)) check(step.before);
-      }),
-      runs,
-    );
+    // The expressions of derivations carry the signs the rule exists for (−1·u, a − (−b)).
+    checkRandomAndDerived(check, 5000);
     expect(settled).toBeGreaterThan(1000);
   });
 
@@ -164,14 +169,8 @@ describe('properties', () => {
       }
     };
     expect(declared.length).toBeGreaterThan(15);
-    fc.assert(fc.property(expr, check), { seed: SEED, numRuns: 2000 });
     // The expressions derivations pass through hold the shapes the rules exist for.
-    fc.assert(
-      fc.property(expr, (e) => {
-        for (const step of allSteps(derive(e, { wrt: 'x' }).steps)) check(step.after);
-      }),
-      runs,
-    );
+    checkRandomAndDerived(check, 2000);
     expect(offered).toBeGreaterThan(100_000);
   });
 
@@ -293,6 +292,41 @@ describe('properties', () => {
       runs,
     );
     expect(several).toBeGreaterThan(30);
+  });
+
+  it('normalising takes the steps a plain loop over the rules takes (one walk per rule, nothing remembered)', () => {
+    const settings: SimplifySettings = {
+      normalise: NORMALISE,
+      strategies: [],
+      goals: [],
+      context: { definitions: new Map() },
+      budget: { maxSteps: 10_000, maxNodes: 1e7, maxOutput: 1e9, deadline: Infinity, spent: { output: 0 } },
+      latex: {},
+    };
+    // The rule the loop applies next: the first, in order, that fires anywhere (a fresh walk each time).
+    const reference = (e: Expr): Array<[string, string]> => {
+      const steps: Array<[string, string]> = [];
+      for (let current = e; ; ) {
+        const next = NORMALISE.map((rule) => [rule, applyEverywhere(current, rule, settings.context)] as const).find(([, r]) => r !== undefined);
+        if (next === undefined) return steps;
+        current = next[1]!.after;
+        steps.push([next[0].id, toText(current)]);
+      }
+    };
+    let steps = 0;
+    // Several random parts, so rules fire in several subtrees at once.
+    const larger = fc.tuple(expr, expr, expr).map(([a, b, c]) => X.add(X.mul(a, b), X.fn('sin', [c]), X.div(b, X.add(c, X.one))));
+    fc.assert(
+      fc.property(larger, (e) => {
+        // Raw derivatives hold what normalising is for: 0·u, 1·u, nested products and fractions, signs.
+        const raw = derive(e, { wrt: 'x', simplify: false }).result;
+        const mine = simplify(raw, settings).steps.map((st) => [st.rule, toText(st.after)]);
+        expect(mine, toText(raw)).toEqual(reference(raw));
+        steps += mine.length;
+      }),
+      { ...runs, numRuns: 300 },
+    );
+    expect(steps).toBeGreaterThan(1000);
   });
 
   it('a node read by index (childCount, childAt) has the children children() lists', () => {
