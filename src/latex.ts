@@ -32,7 +32,11 @@ export function latexText(text: string): string {
   return [...text].map((c) => (Object.hasOwn(TEXT_ESCAPES, c) ? TEXT_ESCAPES[c]! : c)).join('');
 }
 
+// A one-letter ASCII name prints as itself: most names are, and they skip the lookups below.
+const isAsciiLetter = (name: string): boolean => name.length === 1 && /[A-Za-z]/.test(name);
+
 function nameBase(name: string): string {
+  if (isAsciiLetter(name)) return name;
   const greek = GREEK_NAMES.get(name);
   if (greek !== undefined) return `\\${greek}`;
   const decomposed = name.normalize('NFD');
@@ -44,7 +48,7 @@ function nameBase(name: string): string {
 
 /** A user's name in LaTeX: Greek letters, hats and `x_1` subscripts; anything else escaped. */
 export function latexName(name: string): string {
-  const split = /^([^_]+)_([^_]+)$/u.exec(name);
+  const split = name.includes('_') ? /^([^_]+)_([^_]+)$/u.exec(name) : null;
   return split ? `${nameBase(split[1]!)}_{${nameBase(split[2]!)}}` : nameBase(name);
 }
 
@@ -63,8 +67,15 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
     }
     case 'sym': return latexName(e.name);
     case 'const': return e.name === 'pi' ? '\\pi' : 'e';
-    case 'add':
-      return e.terms.map((t, i) => (i === 0 ? print(t) : isNegative(t) ? `+ ${paren(print(t))}` : `+ ${p(t, Prec.Sum)}`)).join(' ');
+    case 'add': {
+      // Concatenated, not joined: a join copies the whole text of every term at every level of a deep sum.
+      let out = '';
+      for (let i = 0; i < e.terms.length; i++) {
+        const t = e.terms[i]!;
+        out += i === 0 ? print(t) : isNegative(t) ? ` + ${paren(print(t))}` : ` + ${p(t, Prec.Sum)}`;
+      }
+      return out;
+    }
     case 'sub': return `${print(e.left)} - ${isNegative(e.right) ? paren(print(e.right)) : p(e.right, Prec.Product)}`;
     case 'mul': return product(e.factors, print);
     case 'div': return `\\frac{${print(e.num)}}{${print(e.den)}}`;
