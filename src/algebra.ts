@@ -127,6 +127,7 @@ function walkMonomial(e: Expr, below: boolean, parts: MonomialParts): void {
   } else parts.factor(e, below);
 }
 
+/** Reads a term into its coefficient, factors and divisors. */
 class MonomialReader implements MonomialParts {
   coef = ONE;
   readonly factors: Expr[] = [];
@@ -152,6 +153,7 @@ export function monomialOf(e: Expr): Monomial {
   return { coef: m.coef, factors: m.factors, divisors: m.divisors };
 }
 
+/** Sums a term's like signature (see likeSignature). */
 class SignatureReader implements MonomialParts {
   sum = 0;
   exact = true;
@@ -180,6 +182,7 @@ export function likeSignature(e: Expr): number | undefined {
   return s.exact ? s.sum : undefined;
 }
 
+/** Lists the hashes of a term's bases with exact exponents. */
 class BaseHashReader implements MonomialParts {
   readonly hashes: number[] = [];
 

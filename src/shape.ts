@@ -1,6 +1,7 @@
-// Facts about a subtree gathered bottom-up: its size, its printed cost, what it contains and a
-// structural hash. They are computed once, when a node is built, and kept on the node under a
-// symbol, so checking a growing expression or searching it for work never walks a subtree twice.
+// Facts about a subtree gathered bottom-up: its size, its printed cost, the kinds of node it
+// contains, how its product spine is written, and a structural hash. They are computed once, when
+// a node is built, and kept on the node under a symbol, so checking a growing expression or
+// searching it for work never walks a subtree twice.
 
 import type { Expr } from './expr.js';
 import { childAt, childCount } from './children.js';
@@ -47,9 +48,11 @@ export const KIND_BIT: Readonly<Record<Expr['kind'], number>> = Object.freeze({
   num: 1, sym: 2, const: 4, add: 8, sub: 16, mul: 32, div: 64, pow: 128, neg: 256, fn: 512, d: 1024,
 });
 
+const ALL_KINDS = Object.values(KIND_BIT).reduce((all, bit) => all | bit, 0);
+
 /** The bits of `kinds` (every kind when absent). */
 export function kindBits(kinds: readonly Expr['kind'][] | undefined): number {
-  if (kinds === undefined) return 2047;
+  if (kinds === undefined) return ALL_KINDS;
   let bits = 0;
   for (let i = 0; i < kinds.length; i++) bits |= KIND_BIT[kinds[i]!];
   return bits;
