@@ -1,20 +1,15 @@
 import type { Expr } from '../src/expr.js';
 import { add, children, isNum, mul, neg, num, one, withChildren, zero } from '../src/expr.js';
+import { isCollected } from '../src/shape.js';
 import { defineRewrite } from '../src/rule.js';
 
-// tidy is pure and nodes are immutable, so a subtree tidied once (a part's collected result, shared
-// by every later step) is not walked again.
-const tidiedForm = new WeakMap<Expr, Expr>();
-
-/** One bottom-up pass of the identities below; each is exact wherever the input is defined. */
+/**
+ * One bottom-up pass of the identities below; each is exact wherever the input is defined. A subtree
+ * already in collected form (a fact its shape keeps, such as a part's collected result, shared by
+ * every later step) is returned as it is, without a walk.
+ */
 function tidy(e: Expr): Expr {
-  let done = tidiedForm.get(e);
-  if (done === undefined) {
-    done = tidyNode(e);
-    tidiedForm.set(e, done);
-    tidiedForm.set(done, done);
-  }
-  return done;
+  return isCollected(e) ? e : tidyNode(e);
 }
 
 function tidyNode(e: Expr): Expr {

@@ -14,7 +14,7 @@ export interface Shape extends Memo {
   readonly nodes: number;
   /** The kinds of node that occur in it, as `KIND_BIT`s: a walk for one kind skips subtrees without it. */
   readonly kinds: number;
-  /** How its product spine is written, as `WRITTEN_ZERO` and `SIGN_FREE` bits. */
+  /** How it is written, as `WRITTEN_ZERO`, `SIGN_FREE` and `COLLECTED` bits. */
   readonly written: number;
   /** Equal subtrees have equal hashes (unequal ones almost always differ). */
   readonly hash: number;
@@ -76,10 +76,33 @@ export const WRITTEN_ZERO = 1;
 /** No negation, negative number or one-factor product on the product/quotient spine. */
 export const SIGN_FREE = 2;
 
+/**
+ * In collected form: no 0 term, no factor 0, 1 or −1, no negated factor, no −(−u) or −(negative
+ * number), no u/1, u^1 or u^0, anywhere (what the collect step tidies away).
+ */
+export const COLLECTED = 4;
+
 /** Whether `e` is 0 as written (a product with a factor 0 is, x − x is not). */
 export const isWrittenZero = (e: Expr): boolean => (shapeOf(e).written & WRITTEN_ZERO) !== 0;
 /** Whether no sign sits on the product/quotient spine of `e`: a rule moving signs out leaves it as it is. */
 export const isSignFree = (e: Expr): boolean => (shapeOf(e).written & SIGN_FREE) !== 0;
+/** Whether `e` is in collected form (see COLLECTED). */
+export const isCollected = (e: Expr): boolean => (shapeOf(e).written & COLLECTED) !== 0;
+
+const isLiteral = (e: Expr, n: bigint): boolean => e.kind === 'num' && e.value.den === 1n && e.value.num === n;
+
+/** Whether the node itself is in collected form (its children are judged by their own shapes). */
+function collectedHere(e: Expr): boolean {
+  switch (e.kind) {
+    case 'add': return e.terms.length >= 2 && !e.terms.some((t) => isLiteral(t, 0n));
+    case 'sub': return !isLiteral(e.left, 0n) && !isLiteral(e.right, 0n);
+    case 'neg': return e.arg.kind !== 'neg' && !(e.arg.kind === 'num' && e.arg.value.num <= 0n);
+    case 'mul': return !e.factors.some((f) => f.kind === 'neg' || isLiteral(f, 0n) || isLiteral(f, 1n) || isLiteral(f, -1n));
+    case 'div': return !isLiteral(e.den, 1n);
+    case 'pow': return !isLiteral(e.exp, 1n) && !isLiteral(e.exp, 0n);
+    default: return true;
+  }
+}
 
 /** A 32-bit mix of a running hash with a value (murmur3's finaliser): cheap, spreads small differences. */
 export function mix(h: number, v: number): number {
@@ -120,6 +143,7 @@ export function shapeFrom(e: Expr): Shape {
   // A zero among the children, a sign on none of them, and the first child's facts.
   let zeroAny = 0;
   let signAll = SIGN_FREE;
+  let collectedAll = COLLECTED;
   let first = 0;
   // Every node built asks this: its children are read in place, without a list for a binary node.
   const count = childCount(e);
@@ -131,16 +155,18 @@ export function shapeFrom(e: Expr): Shape {
     hash = mix(hash, s.hash);
     zeroAny |= s.written & WRITTEN_ZERO;
     signAll &= s.written;
+    collectedAll &= s.written;
     if (i === 0) first = s.written;
   }
   let written: number;
   switch (e.kind) {
     case 'num': written = (e.value.num === 0n ? WRITTEN_ZERO : 0) | (e.value.num >= 0n ? SIGN_FREE : 0); break;
     case 'neg': written = zeroAny; break;
-    case 'mul': written = zeroAny | (count >= 2 ? signAll : 0); break;
-    case 'div': written = (first & WRITTEN_ZERO) | signAll; break;
+    case 'mul': written = zeroAny | (count >= 2 ? signAll & SIGN_FREE : 0); break;
+    case 'div': written = (first & WRITTEN_ZERO) | (signAll & SIGN_FREE); break;
     default: written = SIGN_FREE;
   }
+  if (collectedAll !== 0 && collectedHere(e)) written |= COLLECTED;
   if (e.kind === 'num') cost = (e.value.num < 0n ? 1 : 0) + (isTerminating(e.value.den) ? 1 : 3);
   // A constant such as ln 2 counts as one node, as a numeric library would print it as one number.
   else if ((kinds & SYMBOLIC) === 0 && (kinds & KIND_BIT.fn) !== 0) cost = 1;

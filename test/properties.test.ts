@@ -12,7 +12,7 @@ import { moveSigns, signsSettled } from '../rules/signs.js';
 import { ALGEBRA_RULES, NORMALISE } from '../rules/index.js';
 import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
 import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/algebra.js';
-import { isSignFree, isWrittenZero } from '../src/shape.js';
+import { isCollected, isSignFree, isWrittenZero } from '../src/shape.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
@@ -275,6 +275,35 @@ describe('properties', () => {
       }),
       runs,
     );
+  });
+
+  it('collected form, a fact each shape keeps, is its definition, and one collect step reaches it', () => {
+    const collect = ALGEBRA_RULES.find((r) => r.id === 'collect')!;
+    const literal = (e: Expr, n: number): boolean => X.isNum(e, n);
+    const here = (e: Expr): boolean => {
+      switch (e.kind) {
+        case 'add': return e.terms.length >= 2 && !e.terms.some((t) => literal(t, 0));
+        case 'sub': return !literal(e.left, 0) && !literal(e.right, 0);
+        case 'neg': return e.arg.kind !== 'neg' && !(e.arg.kind === 'num' && e.arg.value.num <= 0n);
+        case 'mul': return !e.factors.some((f) => f.kind === 'neg' || literal(f, 0) || literal(f, 1) || literal(f, -1));
+        case 'div': return !literal(e.den, 1);
+        case 'pow': return !literal(e.exp, 1) && !literal(e.exp, 0);
+        default: return true;
+      }
+    };
+    const collected = (e: Expr): boolean => here(e) && X.children(e).every(collected);
+    let seen = 0;
+    const check = (e: Expr): void => {
+      for (const node of X.nodes(e)) {
+        expect(isCollected(node), toText(node)).toBe(collected(node));
+        const once = collect.apply(node, { definitions: new Map() }) ?? node;
+        expect(isCollected(once), `${toText(node)} → ${toText(once)}`).toBe(true);
+        if (!collected(node)) seen++;
+      }
+    };
+    // Raw derivatives (what collect tidies) hold 0 terms, factors 1 and −1, and −(−u).
+    checkRandomAndDerived(check, 500);
+    expect(seen).toBeGreaterThan(200);
   });
 
   it('hasSeveralTerms says what listing the terms would', () => {
