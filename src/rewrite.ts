@@ -3,11 +3,11 @@
 // It stops when no d(...) is left, or with a StepdiffError; it never returns a partial result.
 
 import { StepdiffError } from './errors.js';
-import type { Expr, Path } from './expr.js';
+import type { Expr, Kind, Path } from './expr.js';
 import { at, children, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
-import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from './text.js';
@@ -33,6 +33,8 @@ export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative f
 /** Shared by every sub-derivation of one derivation. */
 interface State {
   steps: number;
+  /** The rules for each kind of body, in their order: the ones whose `on` names that kind. */
+  readonly rulesFor: ReadonlyMap<Kind, readonly Rule[]>;
   /** f → f'(param) for defined functions already differentiated. */
   readonly derivatives: Map<string, { readonly param: string; readonly result: Expr }>;
 }
@@ -48,7 +50,9 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  return run(start, settings, { steps: 0, derivatives: new Map() });
+  const rulesFor = new Map<Kind, readonly Rule[]>();
+  for (const rule of settings.rules) for (const kind of rule.on) rulesFor.set(kind, [...(rulesFor.get(kind) ?? []), rule]);
+  return run(start, settings, { steps: 0, rulesFor, derivatives: new Map() });
 }
 
 /**
@@ -58,9 +62,9 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
  */
 const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, wrt });
 
-/** The first rule, in order, that differentiates `body`. */
-function ruleFor(body: Expr, ctx: RuleContext, rules: readonly Rule[]): Rule | undefined {
-  return rules.find((r) => applies(r, body, ctx));
+/** The first rule, in order, that differentiates `body` (of the rules for its kind). */
+function ruleFor(body: Expr, ctx: RuleContext, state: State): Rule | undefined {
+  return state.rulesFor.get(body.kind)?.find((r) => r.when(body as never, ctx));
 }
 
 function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
@@ -73,7 +77,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
     checkBudget(settings.budget, current, ++state.steps, false);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
     const ctx = contextFor(settings.context, derivative.wrt);
-    const rule = ruleFor(derivative.body, ctx, settings.rules);
+    const rule = ruleFor(derivative.body, ctx, state);
     if (rule === undefined) {
       throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
     }
@@ -87,7 +91,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
       for (const other of openDerivatives(current).slice(1)) {
         const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
         const otherCtx = contextFor(settings.context, another.wrt);
-        if (ruleFor(another.body, otherCtx, settings.rules) !== rule) continue;
+        if (ruleFor(another.body, otherCtx, state) !== rule) continue;
         replacements.push([other, rule.to(another.body as never, otherCtx)]);
         const otherNote = noteOf(rule, another, otherCtx);
         if (otherNote !== undefined) notes.push(otherNote);
