@@ -45,17 +45,26 @@ function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: 
   return pk.every((k, i) => match(k, tk[i]!, params, bound));
 }
 
+/** Matches the patterns `pk` to the targets `tk` one to one, each pattern in turn against the targets still free, in order. */
 function matchUnordered(pk: readonly Expr[], tk: readonly Expr[], params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
-  if (pk.length === 0) return true;
-  const [first, ...rest] = pk;
-  for (let i = 0; i < tk.length; i++) {
-    const trial = new Map(bound);
-    if (match(first!, tk[i]!, params, trial) && matchUnordered(rest, [...tk.slice(0, i), ...tk.slice(i + 1)], params, trial)) {
-      for (const [k, v] of trial) bound.set(k, v);
-      return true;
+  const used = tk.map(() => false);
+  const from = (i: number, sofar: Map<string, Expr>): Map<string, Expr> | undefined => {
+    if (i === pk.length) return sofar;
+    for (let j = 0; j < tk.length; j++) {
+      if (used[j]) continue;
+      const trial = new Map(sofar);
+      if (!match(pk[i]!, tk[j]!, params, trial)) continue;
+      used[j] = true;
+      const done = from(i + 1, trial);
+      if (done !== undefined) return done;
+      used[j] = false;
     }
-  }
-  return false;
+    return undefined;
+  };
+  const done = from(0, bound);
+  if (done === undefined) return false;
+  for (const [k, v] of done) bound.set(k, v);
+  return true;
 }
 
 /** Whether a factor of `top` is a factor of one of the terms of `bottom`. */
@@ -66,15 +75,16 @@ function shares(top: Expr, bottom: Expr): boolean {
 
 /** The call whose body `e` is, if any definition's body matches it; 1/D^n is read as (1/D)^n. */
 function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
-  if (e.kind === 'div' && e.den.kind === 'pow' && e.den.exp.kind === 'num' && e.den.exp.value.den === 1n && e.den.exp.value.num > 1n) {
+  // The cheap tests first: matching builds a node, and shares looks through every term of D.
+  if (e.kind === 'div' && isNum(e.num, 1) && e.den.kind === 'pow' && e.den.exp.kind === 'num' && e.den.exp.value.den === 1n && e.den.exp.value.num > 1n) {
     const inner = foldBody(div(e.num, e.den.base), ctx);
-    if (inner !== undefined && isNum(e.num, 1)) return { call: pow(inner.call, e.den.exp), definition: inner.definition };
+    if (inner !== undefined) return { call: pow(inner.call, e.den.exp), definition: inner.definition };
   }
   // N/D is N·f(u) when 1/D is f's body (2 sin(x)/(1 + e^{-x}) = 2 sin(x) σ(x)), when N has nothing
   // in common with D's terms: e^{-x}/(1 + e^{-x}) is left for the routes that make it σ(−x).
-  if (e.kind === 'div' && !isNum(e.num, 1) && !shares(e.num, e.den)) {
+  if (e.kind === 'div' && !isNum(e.num, 1)) {
     const reciprocal = foldBody(div(one, e.den), ctx);
-    if (reciprocal !== undefined) return { call: mul(e.num, reciprocal.call), definition: reciprocal.definition };
+    if (reciprocal !== undefined && !shares(e.num, e.den)) return { call: mul(e.num, reciprocal.call), definition: reciprocal.definition };
   }
   return foldBody(e, ctx);
 }
