@@ -1,5 +1,7 @@
 // A Rule is data plus pure functions: it says where it fires and what it produces, never how to
-// print it. Rules import only from src/expr and this module.
+// print it. Rules import the mathematics only: the expression and its shape (src/expr, src/shape),
+// the algebra views and exact numbers (src/algebra, src/expr-map, src/rational) and this module;
+// never a printer.
 
 import type { Expr, ExprOf, Kind } from './expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
