@@ -91,13 +91,22 @@ export const isCollected = (e: Expr): boolean => (shapeOf(e).written & COLLECTED
 
 const isLiteral = (e: Expr, n: bigint): boolean => e.kind === 'num' && e.value.den === 1n && e.value.num === n;
 
+// A literal 0, 1 or −1 (what collect drops or folds), read without building a number to compare.
+const isUnitOrZero = (e: Expr): boolean => e.kind === 'num' && e.value.den === 1n && (e.value.num === 0n || e.value.num === 1n || e.value.num === -1n);
+
 /** Whether the node itself is in collected form (its children are judged by their own shapes). */
 function collectedHere(e: Expr): boolean {
+  // Asked of every node built: indexed loops, no closures.
   switch (e.kind) {
-    case 'add': return e.terms.length >= 2 && !e.terms.some((t) => isLiteral(t, 0n));
+    case 'add':
+      if (e.terms.length < 2) return false;
+      for (let i = 0; i < e.terms.length; i++) if (isLiteral(e.terms[i]!, 0n)) return false;
+      return true;
     case 'sub': return !isLiteral(e.left, 0n) && !isLiteral(e.right, 0n);
     case 'neg': return e.arg.kind !== 'neg' && !(e.arg.kind === 'num' && e.arg.value.num <= 0n);
-    case 'mul': return !e.factors.some((f) => f.kind === 'neg' || isLiteral(f, 0n) || isLiteral(f, 1n) || isLiteral(f, -1n));
+    case 'mul':
+      for (let i = 0; i < e.factors.length; i++) if (e.factors[i]!.kind === 'neg' || isUnitOrZero(e.factors[i]!)) return false;
+      return true;
     case 'div': return !isLiteral(e.den, 1n);
     case 'pow': return !isLiteral(e.exp, 1n) && !isLiteral(e.exp, 0n);
     default: return true;
