@@ -204,12 +204,26 @@ class Run {
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
   private scanTables: ScanTables | undefined;
+  /**
+   * Per strategy, the kinds of node its first move can fire at: those of its leading optional rules
+   * and of its first required one (at the node itself, or anywhere inside it for start: 'inside').
+   */
+  private readonly openers: readonly number[];
 
   constructor(
     private readonly settings: SimplifySettings,
     /** The strategies tried, in order. */
     private readonly strategies: readonly Strategy[],
-  ) {}
+  ) {
+    this.openers = strategies.map((strategy) => {
+      let kinds = 0;
+      for (const { rule, optional } of strategy.sequence) {
+        kinds |= kindBits(rule.on);
+        if (optional !== true) break;
+      }
+      return kinds;
+    });
+  }
 
   /** A new, empty set of nodes for this run. */
   private nodeSet(): NodeSet {
@@ -364,9 +378,13 @@ class Run {
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
       // that costs more than it can save, so they are tried on subtrees up to a bounded size.
       if (cost(node) <= MAX_STRATEGY_COST) {
+        const own = KIND_BIT[node.kind];
+        const below = shapeOf(node).kinds;
         for (let index = 0; index < this.strategies.length; index++) {
           const strategy = this.strategies[index]!;
           if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
+          // Where its first rule could not fire, a strategy fails before trying: no memo, no trial.
+          if (((strategy.start === 'inside' ? below : own) & this.openers[index]!) === 0) continue;
           const moves = this.tryAt(node, strategy, index);
           if (moves === undefined) continue;
           found++;
