@@ -288,7 +288,15 @@ class Run {
         }
         open = true;
       }
-      if (open) for (let i = 0, n = childCount(node); i < n && bound > 0; i++) bound = scan(childAt(node, i), bound);
+      if (open) {
+        for (let i = 0, n = childCount(node); i < n && bound > 0; i++) {
+          const kid = childAt(node, i);
+          // A child this run knows clean for every rule still asked is not entered (nor its memo rewritten).
+          const known = shapeOf(kid);
+          if (known.memoOwner === token && (known.memoClean & below[bound]!) === below[bound] && !spilled[bound]) continue;
+          bound = scan(kid, bound);
+        }
+      }
       shape.memoClean |= below[bound]!;
       if (spilled[bound]) for (let i = 0; i < bound; i++) if (bits[i] === 0) sets[i]!.add(node);
       return bound;
