@@ -50,8 +50,14 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  const rulesFor = new Map<Kind, readonly Rule[]>();
-  for (const rule of settings.rules) for (const kind of rule.on) rulesFor.set(kind, [...(rulesFor.get(kind) ?? []), rule]);
+  const rulesFor = new Map<Kind, Rule[]>();
+  for (const rule of settings.rules) {
+    for (const kind of rule.on) {
+      const list = rulesFor.get(kind);
+      if (list === undefined) rulesFor.set(kind, [rule]);
+      else list.push(rule);
+    }
+  }
   return run(start, settings, { steps: 0, rulesFor, derivatives: new Map() });
 }
 

@@ -1,5 +1,5 @@
 // Facts about a subtree gathered bottom-up: its size, its printed cost, the kinds of node it
-// contains, how its product spine is written, and a structural hash. They are computed once, when
+// contains, how it is written (0, signs on its product, collected form), and a structural hash. They are computed once, when
 // a node is built, and kept on the node under a symbol, so checking a growing expression or
 // searching it for work never walks a subtree twice.
 
@@ -68,8 +68,9 @@ export const hasDerivative = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.
 /** Whether a function call occurs in `e`. */
 export const hasCall = (e: Expr): boolean => (shapeOf(e).kinds & KIND_BIT.fn) !== 0;
 
-// Facts about how a product is written, read by the rules that look at every term of every new
-// sum: kept here, they are found from the children's facts instead of a walk down each term.
+// Facts about how a node is written, read by rules that look at every term of every new sum (and
+// by collect at every part's result): kept here, they are found from the children's facts instead
+// of a walk down each term.
 
 /** 0 as written: 0, a product with a factor 0, 0/u, −0. */
 export const WRITTEN_ZERO = 1;
@@ -89,10 +90,8 @@ export const isSignFree = (e: Expr): boolean => (shapeOf(e).written & SIGN_FREE)
 /** Whether `e` is in collected form (see COLLECTED). */
 export const isCollected = (e: Expr): boolean => (shapeOf(e).written & COLLECTED) !== 0;
 
+// expr.ts's isNum, which cannot be imported here: expr.ts builds its constant nodes through this module as it loads.
 const isLiteral = (e: Expr, n: bigint): boolean => e.kind === 'num' && e.value.den === 1n && e.value.num === n;
-
-// A literal 0, 1 or −1 (what collect drops or folds), read without building a number to compare.
-const isUnitOrZero = (e: Expr): boolean => e.kind === 'num' && e.value.den === 1n && (e.value.num === 0n || e.value.num === 1n || e.value.num === -1n);
 
 /** Whether the node itself is in collected form (its children are judged by their own shapes). */
 function collectedHere(e: Expr): boolean {
@@ -105,7 +104,10 @@ function collectedHere(e: Expr): boolean {
     case 'sub': return !isLiteral(e.left, 0n) && !isLiteral(e.right, 0n);
     case 'neg': return e.arg.kind !== 'neg' && !(e.arg.kind === 'num' && e.arg.value.num <= 0n);
     case 'mul':
-      for (let i = 0; i < e.factors.length; i++) if (e.factors[i]!.kind === 'neg' || isUnitOrZero(e.factors[i]!)) return false;
+      for (let i = 0; i < e.factors.length; i++) {
+        const f = e.factors[i]!;
+        if (f.kind === 'neg' || isLiteral(f, 0n) || isLiteral(f, 1n) || isLiteral(f, -1n)) return false;
+      }
       return true;
     case 'div': return !isLiteral(e.den, 1n);
     case 'pow': return !isLiteral(e.exp, 1n) && !isLiteral(e.exp, 0n);
