@@ -130,6 +130,23 @@ describe('properties', () => {
     );
   });
 
+  it('every node the engine builds has the one layout: the same own keys, in the same order', () => {
+    // The engine's speed depends on it (see expr.ts): a kind built with a layout of its own fails here.
+    const layout = Reflect.ownKeys(X.num(1));
+    fc.assert(
+      fc.property(expr, (e) => {
+        const derivation = derive(e, { wrt: 'x' });
+        const built = [derivation.result, ...allSteps(derivation.steps).flatMap((s) => [s.before, s.after])];
+        for (const root of built) for (const node of X.nodes(root)) expect(Reflect.ownKeys(node)).toEqual(layout);
+      }),
+      { ...runs, numRuns: 40 },
+    );
+    const kinds = [X.num(3), X.sym('x'), X.constant('pi'), X.add(X.one, X.two), X.sub(X.one, X.two), X.mul(X.one, X.two), X.div(X.one, X.two),
+      X.pow(X.one, X.two), X.neg(X.one), X.fn('sin', [X.one]), X.d(X.one, 'x'), X.d(X.one, 'x', X.two)];
+    expect(new Set(kinds.map((k) => k.kind)).size).toBe(11);
+    for (const k of kinds) expect(Reflect.ownKeys(k)).toEqual(layout);
+  });
+
   it('renaming the variable renames the steps', () => {
     fc.assert(
       fc.property(expr, (e) => {
