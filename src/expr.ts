@@ -61,9 +61,9 @@ interface Blank {
 // Every node has every field, in this order, from this one literal: V8 then gives all nodes one
 // hidden class, and the engine's reads of a node's kind, shape and children are monomorphic. With a
 // layout per kind they were megamorphic, served from V8's process-wide stub cache, which any other
-// library's work evicts: interleaved with mathjs.derivative, sigmoid's derivation took 0.39 ms
-// rather than 0.29 ms (bench/results.md). The shape's slot is named here too, so V8 keeps it inside
-// the object rather than in a separate property store.
+// library's work evicts: interleaved with mathjs.derivative, as the bench runs it, sigmoid's
+// derivation took 0.46–0.48 ms rather than 0.38–0.44 ms. The shape's slot is named here too, so V8
+// keeps it inside the object rather than in a separate property store.
 const blank = (kind: Kind): Blank => ({
   kind, value: undefined, name: undefined, terms: undefined, left: undefined, right: undefined, factors: undefined,
   num: undefined, den: undefined, base: undefined, exp: undefined, arg: undefined, args: undefined,
