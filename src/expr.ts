@@ -3,7 +3,7 @@
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
-import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom } from './shape.js';
+import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, type Shape } from './shape.js';
 
 export { childAt, childCount, children };
 
@@ -28,14 +28,6 @@ export type Kind = Expr['kind'];
 /** The node of a given kind. */
 export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
 
-// Every node is shaped (see shape.ts) and frozen as it is built. The child lists are frozen too;
-// V8 (Node 20) iterates a frozen array with for…of through the generic iterator, allocating per
-// element, so the walks that run on every new node index them instead.
-const freeze = <T extends Expr>(e: T): T => {
-  (e as { [SHAPE]?: unknown })[SHAPE] = shapeFrom(e);
-  return Object.freeze(e);
-};
-
 /** A node under construction: every field of every kind, those of other kinds left undefined. */
 interface Blank {
   kind: Kind;
@@ -55,7 +47,7 @@ interface Blank {
   body: Expr | undefined;
   wrt: string | undefined;
   at: Expr | undefined;
-  [SHAPE]: undefined;
+  [SHAPE]: Shape | undefined;
 }
 
 // Every node has every field, in this order, from this one literal: V8 then gives all nodes one
@@ -70,7 +62,14 @@ const blank = (kind: Kind): Blank => ({
   primes: undefined, body: undefined, wrt: undefined, at: undefined, [SHAPE]: undefined,
 });
 
-const built = (e: Blank): Expr => freeze(e as unknown as Expr);
+// Every node is shaped (see shape.ts) and frozen as it is built. The child lists are frozen too;
+// V8 (Node 20) iterates a frozen array with for…of through the generic iterator, allocating per
+// element, so the walks that run on every new node index them instead.
+const built = (e: Blank): Expr => {
+  const node = e as unknown as Expr;
+  e[SHAPE] = shapeFrom(node);
+  return Object.freeze(node);
+};
 
 export const num = (n: number | bigint | Rational, den: bigint = 1n): Expr => {
   const e = blank('num');

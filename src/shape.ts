@@ -1,7 +1,7 @@
 // Facts about a subtree gathered bottom-up: its size, its printed cost, the kinds of node it
-// contains, how it is written (0, signs on its product, collected form), and a structural hash. They are computed once, when
-// a node is built, and kept on the node under a symbol, so checking a growing expression or
-// searching it for work never walks a subtree twice.
+// contains, how it is written (0, signs on its product, collected form), and a structural hash.
+// They are computed once, when a node is built, and kept on the node under a symbol, so checking a
+// growing expression or searching it for work never walks a subtree twice.
 
 import type { Expr } from './expr.js';
 import { childAt, childCount } from './children.js';
