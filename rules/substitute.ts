@@ -24,8 +24,8 @@ function shape(e: Expr): Expr {
  * Matches `pattern` (a definition's body, its parameters as wildcards) against `target`; the terms
  * of a sum and the factors of a product match in any order. Returns the bindings, or undefined.
  */
-function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
-  if (pattern.kind === 'sym' && params.has(pattern.name)) {
+function match(pattern: Expr, target: Expr, params: readonly string[], bound: Map<string, Expr>): boolean {
+  if (pattern.kind === 'sym' && params.includes(pattern.name)) {
     const t = shape(target);
     const seen = bound.get(pattern.name);
     if (seen !== undefined) return equals(seen, t);
@@ -46,7 +46,7 @@ function match(pattern: Expr, target: Expr, params: ReadonlySet<string>, bound: 
 }
 
 /** Matches the patterns `pk` to the targets `tk` one to one, each pattern in turn against the targets still free, in order. */
-function matchUnordered(pk: readonly Expr[], tk: readonly Expr[], params: ReadonlySet<string>, bound: Map<string, Expr>): boolean {
+function matchUnordered(pk: readonly Expr[], tk: readonly Expr[], params: readonly string[], bound: Map<string, Expr>): boolean {
   const used = tk.map(() => false);
   const from = (i: number, sofar: Map<string, Expr>): Map<string, Expr> | undefined => {
     if (i === pk.length) return sofar;
@@ -93,7 +93,7 @@ function foldBody(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Defin
   for (const definition of ctx.definitions.values()) {
     if (definition.body.kind === 'sym' || shapeKind(definition.body) !== shapeKind(e)) continue;
     const bound = new Map<string, Expr>();
-    if (match(definition.body, e, new Set(definition.params), bound) && definition.params.every((p) => bound.has(p))) {
+    if (match(definition.body, e, definition.params, bound) && definition.params.every((p) => bound.has(p))) {
       return { call: fn(definition.name, definition.params.map((p) => bound.get(p)!)), definition };
     }
   }

@@ -86,22 +86,25 @@ export const constant = (name: ConstantName): Expr => {
   e.name = name;
   return built(e);
 };
-export const add = (...terms: Expr[]): Expr => {
+// The list builders keep the array they are given (frozen): a rest parameter is a new array already.
+const sumOfList = (terms: Expr[]): Expr => {
   const e = blank('add');
   e.terms = Object.freeze(terms);
   return built(e);
 };
+const productOfList = (factors: Expr[]): Expr => {
+  const e = blank('mul');
+  e.factors = Object.freeze(factors);
+  return built(e);
+};
+export const add = (...terms: Expr[]): Expr => sumOfList(terms);
 export const sub = (left: Expr, right: Expr): Expr => {
   const e = blank('sub');
   e.left = left;
   e.right = right;
   return built(e);
 };
-export const mul = (...factors: Expr[]): Expr => {
-  const e = blank('mul');
-  e.factors = Object.freeze(factors);
-  return built(e);
-};
+export const mul = (...factors: Expr[]): Expr => productOfList(factors);
 export const div = (numerator: Expr, denominator: Expr): Expr => {
   const e = blank('div');
   e.num = numerator;
@@ -143,17 +146,17 @@ export const two = num(2);
 export const isNum = (e: Expr, value?: number): e is ExprOf<'num'> =>
   e.kind === 'num' && (value === undefined || (e.value.den === 1n && e.value.num === BigInt(value)));
 
-/** The same node with new children (same count and order as `children`). */
-export function withChildren(e: Expr, kids: readonly Expr[]): Expr {
+/** The same node with new children (same count and order as `children`); the node keeps `kids`, a list of the caller's own. */
+export function withChildren(e: Expr, kids: Expr[]): Expr {
   switch (e.kind) {
     case 'num': case 'sym': case 'const': return e;
-    case 'add': return add(...kids);
-    case 'mul': return mul(...kids);
+    case 'add': return sumOfList(kids);
+    case 'mul': return productOfList(kids);
     case 'sub': return sub(kids[0]!, kids[1]!);
     case 'div': return div(kids[0]!, kids[1]!);
     case 'pow': return pow(kids[0]!, kids[1]!);
     case 'neg': return neg(kids[0]!);
-    case 'fn': return fn(e.name, [...kids], e.primes);
+    case 'fn': return fn(e.name, kids, e.primes);
     case 'd': return d(kids[0]!, e.wrt, kids[1]);
   }
 }

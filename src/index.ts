@@ -89,7 +89,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   if (!METHODS.includes(method)) {
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
   }
-  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
   const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
@@ -151,33 +151,59 @@ function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<st
 
 // Options a JavaScript caller may pass with the wrong type: a NaN limit would switch its check off
 // (every comparison with NaN is false), and a string for `define` would be read letter by letter.
-const NUMERIC_OPTIONS: ReadonlySet<string> = new Set(['maxSteps', 'maxNodes', 'maxOutput', 'budgetMs', 'maxLength', 'maxDepth']);
 
-/** The caller's options as own properties only (an inherited, polluted `wrt` is not an option), each of its type. */
-function checkedOptions<T extends object>(given: T | null | undefined): T {
-  const own = Object.create(null) as Record<string, unknown>;
-  if (given === null || given === undefined) return own as T;
-  if (typeof given !== 'object') throw new StepdiffError('invalid-option', 'The options must be an object.');
-  for (const k of Object.keys(given)) own[k] = (given as Record<string, unknown>)[k];
-  for (const [k, v] of Object.entries(own)) {
-    if (v === undefined) continue;
-    if (NUMERIC_OPTIONS.has(k) && (typeof v !== 'number' || Number.isNaN(v))) throw new StepdiffError('invalid-option', `${k} must be a number.`);
-    if (k === 'wrt' && typeof v !== 'string') throw new StepdiffError('invalid-variable', 'wrt must be a variable name, given as a string.');
-    if (k === 'define' && !(Array.isArray(v) && v.every((d) => typeof d === 'string'))) throw new StepdiffError('invalid-option', 'define must be a list of definitions, each a string.');
-    if (k === 'simplify' && typeof v !== 'boolean') throw new StepdiffError('invalid-option', 'simplify must be true or false.');
-    if (k === 'limits') {
-      if (typeof v !== 'object' || v === null) throw new StepdiffError('invalid-option', 'limits must be an object such as { maxDepth: 200 }.');
-      own.limits = checkedOptions(v);
-    }
+/** The option `key` if `given` has it as its own property: an inherited, polluted `wrt` is not an option. */
+function own(given: object, key: string): unknown {
+  return Object.hasOwn(given, key) ? (given as Record<string, unknown>)[key] : undefined;
+}
+
+function checkedNumber(given: object, key: string): number | undefined {
+  const v = own(given, key);
+  if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) throw new StepdiffError('invalid-option', `${key} must be a number.`);
+  return v;
+}
+
+/** The caller's options, each of its type, read from its own properties into an object of every option. */
+function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions {
+  const options = given ?? {};
+  if (typeof options !== 'object') throw new StepdiffError('invalid-option', 'The options must be an object.');
+  const wrt = own(options, 'wrt');
+  if (wrt !== undefined && typeof wrt !== 'string') throw new StepdiffError('invalid-variable', 'wrt must be a variable name, given as a string.');
+  const define = own(options, 'define');
+  if (define !== undefined && !(Array.isArray(define) && define.every((d) => typeof d === 'string'))) {
+    throw new StepdiffError('invalid-option', 'define must be a list of definitions, each a string.');
   }
-  return own as T;
+  const simplify = own(options, 'simplify');
+  if (simplify !== undefined && typeof simplify !== 'boolean') throw new StepdiffError('invalid-option', 'simplify must be true or false.');
+  const limits = own(options, 'limits');
+  if (limits !== undefined && (typeof limits !== 'object' || limits === null)) {
+    throw new StepdiffError('invalid-option', 'limits must be an object such as { maxDepth: 200 }.');
+  }
+  return {
+    wrt,
+    define: define as string[] | undefined,
+    method: own(options, 'method') as Method | undefined,
+    limits: limits === undefined ? undefined : { maxLength: checkedNumber(limits, 'maxLength'), maxDepth: checkedNumber(limits, 'maxDepth') },
+    maxSteps: checkedNumber(options, 'maxSteps'),
+    maxNodes: checkedNumber(options, 'maxNodes'),
+    maxOutput: checkedNumber(options, 'maxOutput'),
+    budgetMs: checkedNumber(options, 'budgetMs'),
+    simplify,
+  };
+}
+
+/** The parser limits: the defaults, overridden by the limits given. */
+function limitsOf(options: DeriveOptions): ParseLimits {
+  const given = options.limits;
+  if (given === undefined) return DEFAULT_LIMITS;
+  return { maxLength: given.maxLength ?? DEFAULT_LIMITS.maxLength, maxDepth: given.maxDepth ?? DEFAULT_LIMITS.maxDepth };
 }
 
 /** Simplifies an expression step by step (the algebra stage alone), folding into `define` where it can. */
 export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptions, 'define' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs' | 'limits'> = {}): { readonly steps: readonly Step[]; readonly result: Expr } {
   const started = performance.now();
   const options = checkedOptions(given);
-  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
   const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits, definitions);
   const budget = budgetFor(options, started);

@@ -94,6 +94,9 @@ const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
 
 const NON_FINITE = new Set(['Infinity', 'NaN']);
 
+/** Any of the characters NORMALISE rewrites. */
+const REWRITTEN = /[×·÷−]/;
+
 const NORMALISE: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/×/g, '*', '× read as *'],
   [/·/g, '*', '· read as *'],
@@ -108,6 +111,7 @@ function normalise(input: string): { text: string; notes: string[] } {
   const notes: string[] = [];
   let text = input.normalize('NFC');
   if (text !== input) notes.push('Unicode normalised to NFC');
+  if (!REWRITTEN.test(text)) return { text, notes };
   for (const [pattern, replacement, note] of NORMALISE) {
     if (pattern.test(text)) {
       text = text.replace(pattern, replacement);
@@ -117,16 +121,17 @@ function normalise(input: string): { text: string; notes: string[] } {
   return { text, notes };
 }
 
-/** Rejects nesting deeper than the limit before mathjs's recursive parser sees it. */
-function prescan(text: string, limits: ParseLimits): void {
+/** Rejects nesting deeper than the limit before mathjs's recursive parser sees it; returns the deepest bracket level. */
+function prescan(text: string, limits: ParseLimits): number {
   if (text.length > limits.maxLength) {
     throw new StepdiffError('too-long', `Input is ${text.length} characters; the limit is ${limits.maxLength}.`);
   }
   let depth = 0;
+  let deepest = 0;
   let prefixRun = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '(' || c === '[' || c === '{') depth++;
+    if (c === '(' || c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
     else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
     if (c === '-' || c === '+') prefixRun++;
     else if (c !== ' ') prefixRun = 0;
@@ -134,6 +139,7 @@ function prescan(text: string, limits: ParseLimits): void {
       throw new StepdiffError('too-deep', `Input nests deeper than ${limits.maxDepth} levels.`, i);
     }
   }
+  return deepest;
 }
 
 const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
@@ -538,13 +544,16 @@ class Converter {
 
 function parseTree(text: string, limits: ParseLimits): Tree {
   if (text.trim() === '') throw new StepdiffError('empty-input', 'The expression is empty.');
-  prescan(text, limits);
-  const pieces = cut(text) ?? { root: { text, anchors: [[0, 0]] }, nested: new Map<string, Piece>() };
+  // Below the first cut level the input is one piece, as cut would find it: most inputs are.
+  const pieces = (prescan(text, limits) >= PIECE_DEPTH ? cut(text) : undefined) ?? { root: { text, anchors: [[0, 0]] }, nested: new Map<string, Piece>() };
   const tree: Tree = {
     root: parsePiece(pieces.root),
     pieces: new Map(Array.from(pieces.nested, ([name, piece]) => [name, parsePiece(piece)])),
   };
-  if (treeDepth(tree, limits.maxDepth) > limits.maxDepth) {
+  // Every level of a tree holds a node written with a character of its own, except an implicit
+  // product (2x), which has two children that do: a tree has fewer levels than twice the input's
+  // characters, and a short input needs no walk to count them.
+  if (2 * text.length > limits.maxDepth && treeDepth(tree, limits.maxDepth) > limits.maxDepth) {
     throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
   }
   return tree;
@@ -567,12 +576,10 @@ function toDefinition(parsed: Tree, text: string, definitions: ReadonlyMap<strin
   // Registering the name first lets the converter recognise (and then refuse) a recursive definition.
   withSelf.set(name, { name, params, body: X.zero });
   const body = new Converter(text, parsed.pieces, withSelf, new Set(params)).convert(tree.expr!);
-  for (const node of X.nodes(body)) {
-    if (node.kind === 'fn' && node.name === name) {
-      const body = text.indexOf('=') + 1;
-      const call = positionOfName(text.slice(body), name, true);
-      throw new StepdiffError('recursive-definition', `${name} is defined in terms of itself.`, call === undefined ? undefined : body + call);
-    }
+  if (X.callsIn(body).some((call) => call.name === name)) {
+    const start = text.indexOf('=') + 1;
+    const call = positionOfName(text.slice(start), name, true);
+    throw new StepdiffError('recursive-definition', `${name} is defined in terms of itself.`, call === undefined ? undefined : start + call);
   }
   return Object.freeze({ name, params: Object.freeze(params), body });
 }

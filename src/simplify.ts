@@ -181,6 +181,8 @@ interface ScanTables {
   readonly bits: readonly number[];
   /** below[i]: the memo bits of the rules before i. */
   readonly below: readonly number[];
+  /** firesBelow[i]: the kinds of node the rules before i fire at. */
+  readonly firesBelow: readonly number[];
   /** spilled[i]: whether a rule before i has a WeakSet. */
   readonly spilled: readonly boolean[];
 }
@@ -271,7 +273,7 @@ class Run {
     const rules = this.settings.normalise;
     const ctx = this.settings.context;
     const token = this.token;
-    const { fires, sets, bits, below, spilled } = (this.scanTables ??= this.tablesFor(rules));
+    const { fires, sets, bits, below, firesBelow, spilled } = (this.scanTables ??= this.tablesFor(rules));
     // The rules before `bound` are asked in the subtree of `node`; returns the first that fires there,
     // or `bound`. Every rule before the index returned fires nowhere in the subtree: marked clean.
     const scan = (node: Expr, bound: number): number => {
@@ -291,8 +293,10 @@ class Run {
       if (open) {
         for (let i = 0, n = childCount(node); i < n && bound > 0; i++) {
           const kid = childAt(node, i);
-          // A child this run knows clean for every rule still asked is not entered (nor its memo rewritten).
+          // A child with no node any rule still asked fires at, or one this run knows clean for all of
+          // them, is not entered (nor its memo rewritten).
           const known = shapeOf(kid);
+          if ((known.kinds & firesBelow[bound]!) === 0) continue;
           if (known.memoOwner === token && (known.memoClean & below[bound]!) === below[bound] && !spilled[bound]) continue;
           bound = scan(kid, bound);
         }
@@ -309,13 +313,16 @@ class Run {
     // Each rule's clean set is a bit of the memo word (read once per node), or a WeakSet past 31 sets.
     const sets = rules.map((rule) => this.cleanFor(rule));
     const bits = sets.map((set) => (set instanceof MemoBit ? set.bit : 0));
+    const fires = rules.map((rule) => kindBits(rule.on));
     const below = [0];
+    const firesBelow = [0];
     const spilled = [false];
     for (let i = 0; i < rules.length; i++) {
       below.push(below[i]! | bits[i]!);
+      firesBelow.push(firesBelow[i]! | fires[i]!);
       spilled.push(spilled[i]! || bits[i] === 0);
     }
-    return { fires: rules.map((rule) => kindBits(rule.on)), sets, bits, below, spilled };
+    return { fires, sets, bits, below, firesBelow, spilled };
   }
 
   /** What `strategy` does at `node`: its moves when it succeeds there, else undefined (remembered). */

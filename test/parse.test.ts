@@ -92,6 +92,26 @@ describe('parser', () => {
     });
   });
 
+  it('a tree has fewer levels than twice the characters of its input, so short input is not walked for depth', () => {
+    // The compact ways to nest: implicit products, powers, primes, unary signs, calls, brackets.
+    const inputs = [
+      '2(3(4(5(6x))))', 'x^x^x^x^x^x', "f''(g'(h(x)))", '-(-(-(-x)))', '+-+-x', 'sin(cos(tan(exp(log(x)))))',
+      '((((((x))))))', 'a b c d e', '2x^3y^4', '1/2/3/4/5', 'x-y-z-w', '-x^-y^-z', ...CORPUS.map((c) => c.input),
+    ];
+    for (const input of inputs) {
+      // At a limit of 2n − 1 the tree of an n-character input is walked; it must be within it.
+      const tight = { maxLength: 20_000, maxDepth: 2 * input.length - 1 };
+      let walked: Expr | undefined;
+      try {
+        walked = parseExpression(input, new Map(), tight).expr;
+      } catch (error) {
+        expect((error as { code?: string }).code).not.toBe('too-deep');
+        continue;
+      }
+      expect(equals(walked, parseExpression(input, new Map(), { ...tight, maxDepth: 2 * input.length }).expr)).toBe(true);
+    }
+  });
+
   it('identifiers such as __proto__ and constructor are ordinary symbols', () => {
     expect(derive('__proto__ * constructor + toString', { wrt: 'constructor' }).toJSON().result).toContain('__proto__');
   });
