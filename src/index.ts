@@ -157,6 +157,7 @@ function own(given: object, key: string): unknown {
   return Object.hasOwn(given, key) ? (given as Record<string, unknown>)[key] : undefined;
 }
 
+/** The option `key` of `given` (own properties only), refused unless it is a number. */
 function checkedNumber(given: object, key: string): number | undefined {
   const v = own(given, key);
   if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) throw new StepdiffError('invalid-option', `${key} must be a number.`);

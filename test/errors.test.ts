@@ -73,6 +73,12 @@ describe('rejected input', () => {
     expect(rejection(deep, { limits: { maxDepth: 50 } }).code).toBe('too-deep');
   });
 
+  it('a limit given as undefined keeps its default rather than switching the check off', () => {
+    const limits = { maxDepth: undefined, maxLength: undefined };
+    expect(rejection('sin('.repeat(600) + 'x' + ')'.repeat(600), { limits }).code).toBe('too-deep');
+    expect(rejection('x+'.repeat(15_000) + 'x', { limits }).code).toBe('too-long');
+  });
+
   it('null options are no options; options that are not an object are refused', () => {
     expect(derive('x^2', null as never).toJSON().result).toBe('2 * x');
     expect(rejection('x^2', 'fast' as never).code).toBe('invalid-option');
