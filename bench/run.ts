@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     '',
     '## The ML cases, each tool alone',
     '',
-    'The same budgets, but one tool per worker: no call of the other tool in between to evict what the next call would find in the CPU caches and in V8\'s lookup caches.',
+    'The same budgets, but one tool per worker: each call comes right after the last one, while the CPU\'s caches still hold what it uses (a call made a few milliseconds later finds them cold, whatever ran in between).',
     '',
     '| case | stepdiff interleaved | stepdiff alone | mathjs interleaved | mathjs alone | mathjs / stepdiff, alone |',
     '| --- | --- | --- | --- | --- | --- |',
