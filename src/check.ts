@@ -8,7 +8,7 @@ import type { Expr } from './expr.js';
 import { children } from './expr.js';
 import { BUILTINS, isName, isUndefinedFunctionName } from './functions.js';
 import { gcd } from './rational.js';
-import { arityError, type Definition, type ParseLimits } from './parse.js';
+import { checkArity, type Definition, type ParseLimits } from './parse.js';
 
 const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
 
@@ -46,8 +46,7 @@ function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void 
       if (!builtin && !definitions.has(e.name) && !isUndefinedFunctionName(e.name)) {
         throw new StepdiffError('unknown-function', `Unknown function ${e.name}; define it to use it.`);
       }
-      const wrong = arityError(e.name, e.args.length, definitions);
-      if (wrong !== undefined) throw wrong;
+      checkArity(e.name, e.args.length, definitions);
       return;
     }
     case 'd':

@@ -329,24 +329,24 @@ function positionOfNumber(text: string, bad: (literal: string) => boolean): numb
 }
 
 /**
- * The error for calling `name` with `count` arguments, if that is the wrong number: a built-in's
+ * Throws the wrong-arity error when `count` arguments are the wrong number for `name`: a built-in's
  * range, a definition's parameters, or the one argument of an undefined function. `where` finds
  * the call in the input, and is asked only when there is an error.
  */
-export function arityError(name: string, count: number, definitions: ReadonlyMap<string, Definition>, where: () => number | undefined = () => undefined): StepdiffError | undefined {
+export function checkArity(name: string, count: number, definitions: ReadonlyMap<string, Definition>, where: () => number | undefined = () => undefined): void {
   const builtin = BUILTINS.get(name);
   if (builtin !== undefined) {
-    if (count >= builtin.min && count <= builtin.max) return undefined;
+    if (count >= builtin.min && count <= builtin.max) return;
     const takes = builtin.min === builtin.max ? `${builtin.min}` : `${builtin.min} or ${builtin.max}`;
-    return new StepdiffError('wrong-arity', `${name} takes ${takes} argument(s), not ${count}.`, where());
+    throw new StepdiffError('wrong-arity', `${name} takes ${takes} argument(s), not ${count}.`, where());
   }
   const definition = definitions.get(name);
   if (definition !== undefined) {
-    if (count === definition.params.length) return undefined;
-    return new StepdiffError('wrong-arity', `${name} is defined with ${definition.params.length} argument(s), not ${count}.`, where());
+    if (count === definition.params.length) return;
+    throw new StepdiffError('wrong-arity', `${name} is defined with ${definition.params.length} argument(s), not ${count}.`, where());
   }
-  if (count === 1) return undefined;
-  return new StepdiffError('wrong-arity', `The undefined function ${name} takes one argument; define it to use ${count}.`, where());
+  if (count === 1) return;
+  throw new StepdiffError('wrong-arity', `The undefined function ${name} takes one argument; define it to use ${count}.`, where());
 }
 
 /** Converts one parsed mathjs tree; `text` is only used to locate errors. */
@@ -516,8 +516,7 @@ class Converter {
     // Found only when needed: searching the text for every call would cost O(length) per call.
     const where = (): number | undefined => positionOfName(this.text, name, true);
     if (BUILTINS.has(name)) {
-      const wrong = arityError(name, args.length, this.definitions, where);
-      if (wrong !== undefined) throw wrong;
+      checkArity(name, args.length, this.definitions, where);
       const converted = args.map((a) => this.node(a));
       if (name === 'pow') return X.pow(converted[0]!, converted[1]!);
       if (name === 'nthRoot' && converted.length === 1) return X.fn(name, [converted[0]!, X.two]);
@@ -525,8 +524,7 @@ class Converter {
     }
     if (name === 'derivative' && this.inertDerivatives) return this.inertDerivative(args, where);
     if (this.definitions.has(name)) {
-      const wrong = arityError(name, args.length, this.definitions, where);
-      if (wrong !== undefined) throw wrong;
+      checkArity(name, args.length, this.definitions, where);
       return X.fn(name, args.map((a) => this.node(a)));
     }
     if (CONSTANTS.has(name) || this.params.has(name)) {
@@ -535,8 +533,7 @@ class Converter {
     if (!isUndefinedFunctionName(name)) {
       throw new StepdiffError('unknown-function', `Unknown function ${name}; define it with --define "${name}(x) = …".`, where());
     }
-    const wrong = arityError(name, args.length, this.definitions, where);
-    if (wrong !== undefined) throw wrong;
+    checkArity(name, args.length, this.definitions, where);
     this.calledNames.add(name);
     return X.fn(name, [this.node(args[0]!)]);
   }
