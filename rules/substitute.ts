@@ -104,6 +104,8 @@ export default defineRewrite({
   id: 'substitute',
   title: 'Substitute the definition back',
   law: 'f(x) = \\text{body} \\;\\Rightarrow\\; \\text{body}[x := u] = f(u)',
+  // With no definitions there is nothing to fold into, and it would be asked at every node.
+  usable: (ctx) => ctx.definitions.size > 0,
   apply: (e, ctx) => fold(e, ctx)?.call,
   note: (e, ctx) => {
     const f = fold(e, ctx);

@@ -153,6 +153,8 @@ export interface RewriteRule {
    * node, and skips subtrees holding none of them, so `apply` must leave every other kind alone.
    */
   readonly on?: readonly Kind[];
+  /** Whether it can fire at all in a derivation with this context (always, when absent); one that cannot is not asked. */
+  usable?(ctx: AlgebraContext): boolean;
   apply(e: Expr, ctx: AlgebraContext): Expr | undefined;
   /** Said of the node before the rewrite (e.g. the factor a cancellation assumes is non-zero). */
   note?(e: Expr, ctx: AlgebraContext): Note | undefined;

@@ -211,12 +211,15 @@ class Run {
    * and of its first required one (at the node itself, or anywhere inside it for start: 'inside').
    */
   private readonly openers: readonly number[];
+  /** The normalising rules that can fire in this run's context, in order. */
+  private readonly normalising: readonly RewriteRule[];
 
   constructor(
     private readonly settings: SimplifySettings,
     /** The strategies tried, in order. */
     private readonly strategies: readonly Strategy[],
   ) {
+    this.normalising = settings.normalise.filter((rule) => rule.usable?.(settings.context) ?? true);
     this.openers = strategies.map((strategy) => {
       let kinds = 0;
       for (const { rule, optional } of strategy.sequence) {
@@ -251,7 +254,7 @@ class Run {
 
   /** Applies the normalising rules, first rule first, until none fires. */
   normalise(start: Expr): Expr {
-    const rules = this.settings.normalise;
+    const rules = this.normalising;
     let current = start;
     for (;;) {
       const first = this.firstFiring(current);
@@ -270,7 +273,7 @@ class Run {
    * before it are still asked.
    */
   private firstFiring(e: Expr): number {
-    const rules = this.settings.normalise;
+    const rules = this.normalising;
     const ctx = this.settings.context;
     const token = this.token;
     const { fires, sets, bits, below, firesBelow, spilled } = (this.scanTables ??= this.tablesFor(rules));

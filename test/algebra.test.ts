@@ -77,6 +77,19 @@ describe('the simplifier memo', () => {
     expect(later.steps.map((s) => s.rule)).toEqual(['drop-one', 'drop-zero']);
   });
 
+  it('does not ask a rule its `usable` says cannot fire in the context', () => {
+    let asked = 0;
+    const everywhere = (usable: boolean): RewriteRule => ({
+      id: 'rename', title: '', law: '', on: ['sym'], usable: () => usable,
+      apply: (e) => { asked++; return e.kind === 'sym' && e.name === 'x' ? parse('y') : undefined; },
+    });
+    expect(toText(simplify(parse('x + 1'), settings([everywhere(true)])).result)).toBe('y + 1');
+    expect(asked).toBeGreaterThan(0);
+    asked = 0;
+    expect(simplify(parse('x + 1'), settings([everywhere(false)])).steps).toHaveLength(0);
+    expect(asked).toBe(0);
+  });
+
   it('takes the same steps when there are more rules than memo bits (the later ones keep WeakSets)', () => {
     const normalise = ALGEBRA_RULES.filter((r) => ['drop-zero', 'drop-one', 'signs', 'fold-constants', 'regroup', 'cancel'].includes(r.id));
     // Rules that never fire take the first 30 bits, so the real ones spill past the memo word.

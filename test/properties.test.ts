@@ -191,6 +191,24 @@ describe('properties', () => {
     expect(offered).toBeGreaterThan(100_000);
   });
 
+  it('a rewrite rule fires nowhere in a context its `usable` rules out (the simplifier never asks it there)', () => {
+    const none = { definitions: new Map() };
+    const declared = ALGEBRA_RULES.filter((r) => r.usable !== undefined && !r.usable(none));
+    let offered = 0;
+    const check = (e: Expr): void => {
+      for (const node of X.nodes(e)) {
+        for (const rule of declared) {
+          offered++;
+          const out = rule.apply(node, none);
+          expect(out === undefined || X.equals(out, node), `${rule.id} on ${toText(node)}`).toBe(true);
+        }
+      }
+    };
+    expect(declared.map((r) => r.id)).toContain('substitute');
+    checkRandomAndDerived(check, 2000);
+    expect(offered).toBeGreaterThan(5_000);
+  });
+
   it('like terms have equal like signatures: the shortcut never hides a pair combine-like-terms would combine', () => {
     const small = fc.integer({ min: 2, max: 5 }).map((n) => X.num(n));
     // A term and others like it: a coefficient, a negation, a factor and its inverse, a square as a product.
