@@ -153,7 +153,7 @@ export interface RewriteRule {
    * node, and skips subtrees holding none of them, so `apply` must leave every other kind alone.
    */
   readonly on?: readonly Kind[];
-  /** Whether it can fire at all in a derivation with this context (always, when absent); one that cannot is not asked. */
+  /** Whether it can fire at all in a derivation with this context (always, when absent): normalising does not ask one that cannot. */
   usable?(ctx: AlgebraContext): boolean;
   apply(e: Expr, ctx: AlgebraContext): Expr | undefined;
   /** Said of the node before the rewrite (e.g. the factor a cancellation assumes is non-zero). */
