@@ -7,7 +7,7 @@ import type { Expr, Kind, Path } from './expr.js';
 import { at, children, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
-import { mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from './text.js';
@@ -68,9 +68,9 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
  */
 const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, wrt });
 
-/** The first rule, in order, that differentiates `body` (of the rules for its kind). */
+/** The first rule, in order, that differentiates `body` (the index narrows the candidates to those for its kind). */
 function ruleFor(body: Expr, ctx: RuleContext, state: State): Rule | undefined {
-  return state.rulesFor.get(body.kind)?.find((r) => r.when(body as never, ctx));
+  return state.rulesFor.get(body.kind)?.find((r) => applies(r, body, ctx));
 }
 
 function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
