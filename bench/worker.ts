@@ -18,6 +18,12 @@ export interface Job {
   readonly warmup: { readonly soloMs: number; readonly ms: number; readonly max: number };
   /** Then timed rounds: as many as fit in `ms`, at least `min`, at most `max`. */
   readonly timed: { readonly ms: number; readonly min: number; readonly max: number };
+  /**
+   * Before each timed or interleaved warm-up call, this long a loop that only reads the clock
+   * (untimed), in place of the other tool's call: it tells what the time between calls costs from
+   * what the work done in it costs.
+   */
+  readonly pauseMs?: number;
 }
 
 /** What the worker answers, per tool. */
@@ -47,10 +53,17 @@ const run = { stepdiff, mathjs: mathjsDerivative } as const;
 const job = workerData as Job;
 const samples = new Map<string, number[]>(job.tools.map((t) => [t, []]));
 const outcome = new Map<string, { peakHeap: number; outputNodes: number; error?: string }>(job.tools.map((t) => [t, { peakHeap: 0, outputNodes: 0 }]));
-/** One call of `tool`; `record` keeps its time. */
-function call(tool: 'stepdiff' | 'mathjs', record: boolean): void {
+/** Busy for `ms`, reading only the clock. */
+function pause(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+/** One call of `tool`, after the job's pause unless `warming`; `record` keeps its time. */
+function call(tool: 'stepdiff' | 'mathjs', record: boolean, warming = false): void {
   const o = outcome.get(tool)!;
   if (o.error !== undefined) return;
+  if (job.pauseMs !== undefined && !warming) pause(job.pauseMs);
   const start = performance.now();
   try {
     o.outputNodes = run[tool](job.case);
@@ -73,7 +86,7 @@ function round(record: boolean): void {
 // sigmoid derivations), 95 of stepdiff's functions were still being optimised in the timed window.
 for (const tool of job.tools) {
   const soloEnd = performance.now() + job.warmup.soloMs;
-  for (let i = 0; i < job.warmup.max && performance.now() < soloEnd; i++) call(tool, false);
+  for (let i = 0; i < job.warmup.max && performance.now() < soloEnd; i++) call(tool, false, true);
 }
 const warmEnd = performance.now() + job.warmup.ms;
 for (let i = 0; i < job.warmup.max && (i === 0 || performance.now() < warmEnd); i++) round(false);
