@@ -94,15 +94,15 @@ const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
 
 const NON_FINITE = new Set(['Infinity', 'NaN']);
 
-/** Any of the characters NORMALISE rewrites. */
-const REWRITTEN = /[×·÷−]/;
-
 const NORMALISE: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/×/g, '*', '× read as *'],
   [/·/g, '*', '· read as *'],
   [/÷/g, '/', '÷ read as /'],
   [/−/g, '-', '− read as -'],
 ];
+
+/** Any character NORMALISE rewrites: built from its patterns so the two cannot drift apart (without /g, so test keeps no lastIndex). */
+const REWRITTEN = new RegExp(NORMALISE.map(([pattern]) => pattern.source).join('|'));
 
 /** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter). */
 function normalise(input: string): { text: string; notes: string[] } {
