@@ -62,9 +62,11 @@ const blank = (kind: Kind): Blank => ({
   primes: undefined, body: undefined, wrt: undefined, at: undefined, [SHAPE]: undefined,
 });
 
-// Every node is shaped (see shape.ts) and frozen as it is built. The child lists are frozen too;
-// V8 (Node 20) iterates a frozen array with for…of through the generic iterator, allocating per
-// element, so the walks that run on every new node index them instead.
+// Every node is shaped (see shape.ts) and frozen as it is built. Its child list is readonly by type
+// but not frozen: V8 (Node 20) runs slice, filter, every, some and find on a frozen array 3–16×
+// slower than on a plain one, and rules call them on terms and factors all the time (freezing the
+// lists made sigmoid's derivation 11% and the degree-600 polynomial's 20% slower). No code keeps a
+// list it has given to a builder.
 const built = (e: Blank): Expr => {
   const node = e as unknown as Expr;
   e[SHAPE] = shapeFrom(node);
@@ -86,15 +88,15 @@ export const constant = (name: ConstantName): Expr => {
   e.name = name;
   return built(e);
 };
-// The list builders keep the array they are given (frozen): a rest parameter is a new array already.
+// The list builders keep the array they are given: a rest parameter is a new array already.
 const sumOfList = (terms: Expr[]): Expr => {
   const e = blank('add');
-  e.terms = Object.freeze(terms);
+  e.terms = terms;
   return built(e);
 };
 const productOfList = (factors: Expr[]): Expr => {
   const e = blank('mul');
-  e.factors = Object.freeze(factors);
+  e.factors = factors;
   return built(e);
 };
 export const add = (...terms: Expr[]): Expr => sumOfList(terms);
@@ -125,7 +127,7 @@ export const neg = (arg: Expr): Expr => {
 export const fn = (name: string, args: Expr[], primes = 0): Expr => {
   const e = blank('fn');
   e.name = name;
-  e.args = Object.freeze(args);
+  e.args = args;
   e.primes = primes;
   return built(e);
 };
