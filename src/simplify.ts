@@ -12,6 +12,7 @@ import { KIND_BIT, kindBits, shapeOf, type Shape } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
+import { Interner } from './intern.js';
 
 /** A sequence of rules tried together at one node. */
 export interface Strategy {
@@ -103,6 +104,8 @@ export function applyEverywhere(
   clean?: NodeSet,
   /** What the rule gave at nodes where it fired before (kept and read, when given). */
   fired?: WeakMap<Expr, Expr>,
+  /** The run's table of canonical nodes: the nodes built are interned (when given). */
+  interner?: Interner,
 ): { after: Expr; path: Path; note?: Note } | undefined {
   // Most calls find the whole expression already clean: answered before the walk's state is built.
   if (clean?.has(e)) return undefined;
@@ -112,10 +115,18 @@ export function applyEverywhere(
   let notes: Note[] | undefined;
   // One path stack for the whole walk; copied only where the rule fires first.
   const path: number[] = [];
+  // What the walk gave for each node it changed. A subtree that occurs in several places is one
+  // object (interned), rewritten once: the other places get the same result, and their notes,
+  // being the same, would be merged away.
+  let done: Map<Expr, Expr> | undefined;
   // Called only on nodes not known clean: the parent checks, saving a call per clean child.
   const visit = (node: Expr): Expr => {
-    const out = (KIND_BIT[node.kind] & fires) === 0 ? undefined : (fired?.get(node) ?? firing(rule, node, ctx, fired));
-    if (out !== undefined) {
+    const again = done?.get(node);
+    if (again !== undefined) return again;
+    const given = (KIND_BIT[node.kind] & fires) === 0 ? undefined : (fired?.get(node) ?? firing(rule, node, ctx, fired));
+    if (given !== undefined) {
+      const out = interner === undefined ? given : interner.intern(given);
+      (done ??= new Map()).set(node, out);
       first ??= [...path];
       const note = rule.note?.(node, ctx);
       if (note !== undefined) (notes ??= []).push(note);
@@ -138,7 +149,10 @@ export function applyEverywhere(
       clean?.add(node);
       return node;
     }
-    return withChildren(node, next);
+    // Its other children are the node's own: canonical when the node is.
+    const rebuilt = interner === undefined ? withChildren(node, next) : interner.internNode(withChildren(node, next));
+    (done ??= new Map()).set(node, rebuilt);
+    return rebuilt;
   };
   const after = visit(e);
   if (first === undefined) return undefined;
@@ -189,6 +203,8 @@ interface ScanTables {
 
 class Run {
   readonly steps: Step[] = [];
+  /** Every node the run works on is interned, so its memos hold for each place a subtree occurs. */
+  readonly interner: Interner;
   /** Marks the memo slots this run wrote (an object of its own, so the slots keep nothing else alive). */
   private readonly token = {};
   /** How many memo bits this run has handed out (declared before the fields that take one). */
@@ -219,6 +235,7 @@ class Run {
     /** The strategies tried, in order. */
     private readonly strategies: readonly Strategy[],
   ) {
+    this.interner = new Interner(this.nodeSet());
     this.normalising = settings.normalise.filter((rule) => rule.usable?.(settings.context) ?? true);
     this.openers = strategies.map((strategy) => {
       let kinds = 0;
@@ -260,7 +277,7 @@ class Run {
       const first = this.firstFiring(current);
       if (first === rules.length) return current;
       const rule = rules[first]!;
-      const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule))!;
+      const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule), undefined, this.interner)!;
       this.record(rule, current, r.after, r.path, r.note);
       current = r.after;
     }
@@ -354,7 +371,7 @@ class Run {
       const { rule, optional } = strategy.sequence[index]!;
       // The first rule that applies must fire at the node itself (an optional one skipped does not
       // count); later ones anywhere inside it.
-      const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule), this.firedFor(rule));
+      const r = moves.length === 0 && strategy.start !== 'inside' ? this.applyAtRoot(focus, rule) : applyEverywhere(focus, rule, this.settings.context, this.cleanFor(rule), this.firedFor(rule), this.interner);
       if (r === undefined) {
         if (optional) continue;
         return undefined;
@@ -373,8 +390,9 @@ class Run {
     // A rule known to fire nowhere in the subtree (found by an earlier walk) does not fire at its root.
     if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0 || this.cleanFor(rule).has(focus)) return undefined;
     const fired = this.firedFor(rule);
-    const out = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired);
-    if (out === undefined) return undefined;
+    const given = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired);
+    if (given === undefined) return undefined;
+    const out = this.interner.intern(given);
     const note = rule.note?.(focus, this.settings.context);
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }
@@ -440,7 +458,7 @@ class Run {
         if (move.note !== undefined) notes.push(move.note);
       });
       if (first === undefined) continue;
-      const after = replaceMany(current, replacements);
+      const after = this.interner.intern(replaceMany(current, replacements));
       this.record(chosen.sequence[index]!.rule, current, after, first, mergeNotes(notes));
       current = after;
     }
@@ -452,7 +470,7 @@ class Run {
 export function simplify(e: Expr, settings: SimplifySettings): Simplified {
   const strategies = settings.context.definitions.size > 0 ? [...settings.goals, ...settings.strategies] : settings.strategies;
   const run = new Run(settings, strategies);
-  let current = run.normalise(e);
+  let current = run.normalise(run.interner.intern(e));
   for (;;) {
     const next = run.strategise(current);
     if (next === undefined) break;
