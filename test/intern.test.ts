@@ -12,7 +12,7 @@ import { CORPUS } from './corpus.js';
 const x = sym('x');
 const interner = (): Interner => new Interner(new WeakSet<Expr>());
 
-/** Pairs of subtrees of `e` that are equal but distinct objects. */
+/** How many node objects in `e` equal another object met before them (0 when every subtree is one object). */
 function unsharedCopies(e: Expr): number {
   const byHash = new Map<number, Expr[]>();
   const seen = new Set<Expr>();
