@@ -123,9 +123,8 @@ export function applyEverywhere(
   const visit = (node: Expr): Expr => {
     const again = done?.get(node);
     if (again !== undefined) return again;
-    const given = (KIND_BIT[node.kind] & fires) === 0 ? undefined : (fired?.get(node) ?? firing(rule, node, ctx, fired));
-    if (given !== undefined) {
-      const out = interner === undefined ? given : interner.intern(given);
+    const out = (KIND_BIT[node.kind] & fires) === 0 ? undefined : (fired?.get(node) ?? firing(rule, node, ctx, fired, interner));
+    if (out !== undefined) {
       (done ??= new Map()).set(node, out);
       first ??= [...path];
       const note = rule.note?.(node, ctx);
@@ -160,10 +159,14 @@ export function applyEverywhere(
   return note === undefined ? { after, path: first } : { after, path: first, note };
 }
 
-/** What `rule` gives at `node` when that differs from the node (kept in `fired`, when given), else undefined. */
-function firing(rule: RewriteRule, node: Expr, ctx: AlgebraContext, fired?: WeakMap<Expr, Expr>): Expr | undefined {
-  const out = rule.apply(node, ctx);
-  if (out === undefined || equals(out, node)) return undefined;
+/**
+ * What `rule` gives at `node` when that differs from the node, else undefined; interned (when an
+ * interner is given) before it is kept in `fired`, so a remembered result is canonical already.
+ */
+function firing(rule: RewriteRule, node: Expr, ctx: AlgebraContext, fired?: WeakMap<Expr, Expr>, interner?: Interner): Expr | undefined {
+  const given = rule.apply(node, ctx);
+  if (given === undefined || equals(given, node)) return undefined;
+  const out = interner === undefined ? given : interner.intern(given);
   fired?.set(node, out);
   return out;
 }
@@ -390,9 +393,8 @@ class Run {
     // A rule known to fire nowhere in the subtree (found by an earlier walk) does not fire at its root.
     if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0 || this.cleanFor(rule).has(focus)) return undefined;
     const fired = this.firedFor(rule);
-    const given = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired);
-    if (given === undefined) return undefined;
-    const out = this.interner.intern(given);
+    const out = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired, this.interner);
+    if (out === undefined) return undefined;
     const note = rule.note?.(focus, this.settings.context);
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }
