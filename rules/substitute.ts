@@ -20,6 +20,11 @@ function shape(e: Expr): Expr {
   return neg(mul(first!.kind === 'neg' ? first!.arg : num(-(first as ExprOf<'num'>).value.num, (first as ExprOf<'num'>).value.den), ...rest));
 }
 
+/** The base of a power as the matcher reads it: e for exp(u). */
+const baseOf = (e: Expr): Expr => (e.kind === 'fn' ? E : (e as ExprOf<'pow'>).base);
+/** The exponent of a power as the matcher reads it: u for exp(u). */
+const exponentOf = (e: Expr): Expr => (e.kind === 'fn' ? e.args[0]! : (e as ExprOf<'pow'>).exp);
+
 /**
  * Matches `pattern` (a definition's body, its parameters as wildcards) against `target`; the terms
  * of a sum and the factors of a product match in any order. Returns the bindings, or undefined.
@@ -32,7 +37,12 @@ function match(pattern: Expr, target: Expr, params: readonly string[], bound: Ma
     bound.set(pattern.name, t);
     return true;
   }
-  if (shapeKind(pattern) !== shapeKind(target)) return false;
+  const kind = shapeKind(pattern);
+  if (kind !== shapeKind(target)) return false;
+  // exp(u) against e^v (or exp(v)): base against base, exponent against exponent, without building e^u.
+  if (kind === 'pow' && (pattern.kind === 'fn' || target.kind === 'fn')) {
+    return match(baseOf(pattern), baseOf(target), params, bound) && match(exponentOf(pattern), exponentOf(target), params, bound);
+  }
   const p = shape(pattern);
   const t = shape(target);
   if (p.kind === 'num' || p.kind === 'sym' || p.kind === 'const') return equals(p, t);

@@ -192,7 +192,10 @@ export function dependsOn(e: Expr, x: string): boolean {
     case 'd':
       if (e.at !== undefined) return dependsOn(e.at, x) || (e.wrt !== x && dependsOn(e.body, x));
       return dependsOn(e.body, x);
-    default: return children(e).some((k) => dependsOn(k, x));
+    default:
+      // Asked of node after node by the rules: an indexed loop, no child list or closure per call.
+      for (let i = 0, n = childCount(e); i < n; i++) if (dependsOn(childAt(e, i), x)) return true;
+      return false;
   }
 }
 
@@ -224,10 +227,14 @@ export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
     inner.delete(e.wrt);
     return d(substitute(e.body, inner), e.wrt, substitute(e.at, values));
   }
-  const kids = children(e);
-  if (kids.length === 0) return e;
-  const next = kids.map((k) => substitute(k, values));
-  return next.every((k, i) => k === kids[i]) ? e : withChildren(e, next);
+  // The new children, copied only once one of them changes: most subtrees hold none of the symbols.
+  let next: Expr[] | undefined;
+  for (let i = 0, n = childCount(e); i < n; i++) {
+    const kid = childAt(e, i);
+    const v = substitute(kid, values);
+    if (v !== kid) (next ??= children(e).slice())[i] = v;
+  }
+  return next === undefined ? e : withChildren(e, next);
 }
 
 /** A path of child indices from the root to a node. */

@@ -9,7 +9,7 @@ import {
 import { StepdiffError } from './errors.js';
 import * as X from './expr.js';
 import type { Expr } from './expr.js';
-import { BUILTINS, canonicalName, isAscii, isUndefinedFunctionName } from './functions.js';
+import { BUILTINS, canonicalName, isAscii, isNfcStable, isUndefinedFunctionName } from './functions.js';
 import { parseDecimal } from './rational.js';
 
 /** Limits checked before and after mathjs sees the input. */
@@ -109,7 +109,7 @@ function normalise(input: string): { text: string; notes: string[] } {
   // Every character it rewrites, and every one NFC changes, is outside ASCII.
   if (isAscii(input)) return { text: input, notes: [] };
   const notes: string[] = [];
-  let text = input.normalize('NFC');
+  let text = isNfcStable(input) ? input : input.normalize('NFC');
   if (text !== input) notes.push('Unicode normalised to NFC');
   if (!REWRITTEN.test(text)) return { text, notes };
   for (const [pattern, replacement, note] of NORMALISE) {

@@ -4,7 +4,7 @@
 
 import { StepdiffError } from './errors.js';
 import type { Expr, Kind, Path } from './expr.js';
-import { at, children, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
+import { at, childAt, childCount, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
 import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
@@ -153,11 +153,11 @@ function openDerivatives(e: Expr): Path[] {
       found.push([...path]);
       return;
     }
-    children(node).forEach((k, i) => {
+    for (let i = 0, n = childCount(node); i < n; i++) {
       path.push(i);
-      visit(k);
+      visit(childAt(node, i));
       path.pop();
-    });
+    }
   };
   visit(e);
   return found;

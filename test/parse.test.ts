@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
 import * as X from '../src/expr.js';
 import { equals, type Expr } from '../src/expr.js';
+import { isNfcStable } from '../src/functions.js';
 import { parseDefinition, parseExpression } from '../src/parse.js';
 import { toText } from '../src/text.js';
 import { CORPUS } from './corpus.js';
@@ -45,6 +46,20 @@ describe('parser', () => {
     expect(toText(parsed.expr)).toBe('ŷ + 1');
     expect(parsed.notes).toContain('Unicode normalised to NFC');
     expect(parseExpression('2×x').notes).toEqual(['× read as *']);
+  });
+
+  it('skips ICU only for text NFC leaves alone: every character it passes, and every pair of them', () => {
+    const passed: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isNfcStable(ch)) passed.push(ch);
+    }
+    expect(passed.length).toBe(0x300 + 0x90 - 3);
+    const changed = passed.filter((a) => a.normalize('NFC') !== a);
+    for (const a of passed) for (const b of passed) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    expect(changed).toEqual([]);
+    // A combining mark, and the Greek characters NFC replaces, take the ICU path.
+    expect(['y\u0302', '\u0374', '\u037e', '\u0387', 'ŷ', 'σ', 'x−1'].map(isNfcStable)).toEqual([false, false, false, false, true, true, false]);
   });
 
   it('parses a definition, using earlier ones', () => {
