@@ -5,7 +5,7 @@ import type { Expr, Path } from './expr.js';
 import { latexText, toLatex, type LatexOptions } from './latex.js';
 import { phrases, templateIn, titleIn, type Locale } from './locale.js';
 import type { Definition } from './parse.js';
-import type { Note } from './rule.js';
+import type { LazyNote, Note } from './rule.js';
 import { fillText, toText } from './text.js';
 
 /** A step as plain JSON (the CLI's --format json). */
@@ -64,7 +64,8 @@ export class Step {
     readonly path: Path,
     /** Steps of the sub-derivations (each starts from an inert derivative of one part). */
     readonly substeps: readonly Step[] = [],
-    readonly note?: Note,
+    /** What the rule says of this step, worked out when read (see LazyNote). */
+    private readonly pendingNote?: LazyNote,
     /** How expressions of this derivation print in LaTeX (∂ when other variables are present). */
     readonly latexOptions: LatexOptions = {},
   ) {
@@ -75,6 +76,11 @@ export class Step {
     Object.freeze(this);
   }
 
+  /** What the rule says of this instance (the factor a cancellation assumes non-zero, …), if anything. */
+  get note(): Note | undefined {
+    return this.pendingNote?.();
+  }
+
   /** The rule's title in `locale`. */
   titleIn(locale: Locale = 'en'): string {
     return titleIn(locale, this.rule, this.title);
@@ -82,7 +88,8 @@ export class Step {
 
   /** One sentence explaining the step, in plain text. */
   explain(locale: Locale = 'en'): string {
-    const parts = this.note === undefined ? [] : [this.note, ...(this.note.also ?? [])];
+    const said = this.note;
+    const parts = said === undefined ? [] : [said, ...(said.also ?? [])];
     const note = parts.length === 0 ? undefined : parts.map((n) => fillText(templateIn(locale, n.text), n.values, toText)).join(locale === 'zh' ? '；' : '; ');
     return phrases(locale).sentence(this.titleIn(locale), note);
   }

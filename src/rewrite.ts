@@ -7,7 +7,7 @@ import type { Expr, Kind, Path } from './expr.js';
 import { at, childAt, childCount, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
-import { applies, mergeNotes, type Note, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { applies, mergeLazy, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from './text.js';
@@ -103,7 +103,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
         if (otherNote !== undefined) notes.push(otherNote);
       }
       const after = replaceMany(current, replacements);
-      steps.push(kept(new Step(rule, current, after, path, [], mergeNotes(notes), settings.latex), settings, state));
+      steps.push(kept(new Step(rule, current, after, path, [], mergeLazy(notes), settings.latex), settings, state));
       current = after;
       continue;
     }
@@ -134,10 +134,14 @@ function runPart(start: Expr, settings: RewriteSettings, state: State): Rewritte
   return { steps: [...part.steps, step], result: collected };
 }
 
-/** The rule's note on one derivative; every note may name the variable as {x}. */
-function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleContext): Note | undefined {
-  const raw = rule.note?.(derivative.body as never, ctx);
-  return raw === undefined ? undefined : { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+/** The rule's note on one derivative, worked out when read; every note may name the variable as {x}. */
+function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleContext): LazyNote | undefined {
+  const explain = rule.note;
+  if (explain === undefined) return undefined;
+  return () => {
+    const raw = explain(derivative.body as never, ctx);
+    return { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+  };
 }
 
 /** The path of the first derivative (pre-order) that passes `test`; finished subtrees are skipped. */

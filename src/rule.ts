@@ -177,6 +177,28 @@ const sameNote = (a: Note, b: Note): boolean => {
   return slots.length === Object.keys(b.values).length && slots.every((k) => Object.hasOwn(b.values, k) && equals(a.values[k]!, b.values[k]!));
 };
 
+/**
+ * A note worked out when it is read. What a rule says of where it fired is wanted only when a step
+ * is printed, and working it out repeats the rule's own work (the add-and-subtract note redoes the
+ * trick): with every note worked out while deriving, a sigmoid derivation right after a
+ * mathjs.derivative call took 6% longer. Rules are pure, so a note read later is the same note.
+ */
+export type LazyNote = () => Note | undefined;
+
+/** What `rule` says of the nodes it fired at in one step, merged into one note, when read. */
+export function notesAt(rule: RewriteRule, sites: readonly Expr[], ctx: AlgebraContext): LazyNote | undefined {
+  const explain = rule.note;
+  return explain === undefined ? undefined : () => mergeNotes(defined(sites.map((node) => explain(node, ctx))));
+}
+
+/** Several places' notes as one note, merged when read (as mergeNotes merges them). */
+export function mergeLazy(parts: readonly LazyNote[]): LazyNote | undefined {
+  if (parts.length <= 1) return parts[0];
+  return () => mergeNotes(defined(parts.map((part) => part())));
+}
+
+const defined = (notes: ReadonlyArray<Note | undefined>): Note[] => notes.filter((n): n is Note => n !== undefined);
+
 /** The notes of several places as one note (duplicates dropped); each part stays translatable. */
 export function mergeNotes(all: readonly Note[]): Note | undefined {
   if (all.length <= 1) return all[0];

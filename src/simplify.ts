@@ -10,7 +10,7 @@ import { callsIn, childAt, childCount, children, equals, replaceMany, withChildr
 import { cost } from './algebra.js';
 import { KIND_BIT, kindBits, shapeOf, type Shape } from './shape.js';
 import type { LatexOptions } from './latex.js';
-import { mergeNotes, type AlgebraContext, type Note, type RewriteRule } from './rule.js';
+import { mergeLazy, notesAt, type AlgebraContext, type LazyNote, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
 import { Interner } from './intern.js';
 
@@ -106,13 +106,14 @@ export function applyEverywhere(
   fired?: WeakMap<Expr, Expr>,
   /** The run's table of canonical nodes: the nodes built are interned (when given). */
   interner?: Interner,
-): { after: Expr; path: Path; note?: Note } | undefined {
+): { after: Expr; path: Path; note?: LazyNote } | undefined {
   // Most calls find the whole expression already clean: answered before the walk's state is built.
   if (clean?.has(e)) return undefined;
   const fires = kindBits(rule.on);
   if ((shapeOf(e).kinds & fires) === 0) return undefined;
   let first: Path | undefined;
-  let notes: Note[] | undefined;
+  // Where it fired, for its note (worked out when read).
+  let sites: Expr[] | undefined;
   // One path stack for the whole walk; copied only where the rule fires first.
   const path: number[] = [];
   // What the walk gave for each node it changed. A subtree that occurs in several places is one
@@ -127,8 +128,7 @@ export function applyEverywhere(
     if (out !== undefined) {
       (done ??= new Map()).set(node, out);
       first ??= [...path];
-      const note = rule.note?.(node, ctx);
-      if (note !== undefined) (notes ??= []).push(note);
+      (sites ??= []).push(node);
       return out;
     }
     // The new children, copied only once one of them changes (most visits change nothing).
@@ -155,7 +155,7 @@ export function applyEverywhere(
   };
   const after = visit(e);
   if (first === undefined) return undefined;
-  const note = notes === undefined ? undefined : mergeNotes(notes);
+  const note = notesAt(rule, sites!, ctx);
   return note === undefined ? { after, path: first } : { after, path: first, note };
 }
 
@@ -180,7 +180,7 @@ interface Move {
   readonly after: Expr;
   /** Where in the subtree it fired first. */
   readonly path: Path;
-  readonly note?: Note;
+  readonly note?: LazyNote;
 }
 
 /** A strategy that succeeded at the node at `path`, and the moves it made there. */
@@ -267,7 +267,7 @@ class Run {
     return clean;
   }
 
-  private record(rule: RewriteRule, before: Expr, after: Expr, path: Path, note: Note | undefined): void {
+  private record(rule: RewriteRule, before: Expr, after: Expr, path: Path, note: LazyNote | undefined): void {
     checkBudget(this.settings.budget, after, this.steps.length + 1);
     this.steps.push(new Step(rule, before, after, path, [], note, this.settings.latex));
   }
@@ -389,13 +389,13 @@ class Run {
     return accepted && moves.length > 0 ? moves : undefined;
   }
 
-  private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: Note } | undefined {
+  private applyAtRoot(focus: Expr, rule: RewriteRule): { after: Expr; path: Path; note?: LazyNote } | undefined {
     // A rule known to fire nowhere in the subtree (found by an earlier walk) does not fire at its root.
     if ((KIND_BIT[focus.kind] & kindBits(rule.on)) === 0 || this.cleanFor(rule).has(focus)) return undefined;
     const fired = this.firedFor(rule);
     const out = fired.get(focus) ?? firing(rule, focus, this.settings.context, fired, this.interner);
     if (out === undefined) return undefined;
-    const note = rule.note?.(focus, this.settings.context);
+    const note = notesAt(rule, [focus], this.settings.context);
     return note === undefined ? { after: out, path: [] } : { after: out, path: [], note };
   }
 
@@ -450,7 +450,7 @@ class Run {
     for (let index = 0; index < chosen.sequence.length; index++) {
       const replacements: Array<readonly [Path, Expr]> = [];
       let first: Path | undefined;
-      const notes: Note[] = [];
+      const notes: LazyNote[] = [];
       successes.forEach((success, i) => {
         const move = success.moves[next[i]!];
         if (move?.index !== index) return;
@@ -461,7 +461,7 @@ class Run {
       });
       if (first === undefined) continue;
       const after = this.interner.intern(replaceMany(current, replacements));
-      this.record(chosen.sequence[index]!.rule, current, after, first, mergeNotes(notes));
+      this.record(chosen.sequence[index]!.rule, current, after, first, mergeLazy(notes));
       current = after;
     }
     return current;

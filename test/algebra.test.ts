@@ -54,7 +54,25 @@ describe('algebraic rule modules', () => {
   it('applies a rule at every outermost place at once, and says what a cancellation assumes', () => {
     const r = applyEverywhere(parse('a * b / a + c * d / c'), rule('cancel'), ctx)!;
     expect(toText(r.after)).toBe('b + d');
-    expect([r.note?.text, ...(r.note?.also ?? []).map((n) => n.text)]).toEqual(['assuming {c} ≠ 0', 'assuming {c} ≠ 0']);
+    const note = r.note?.();
+    expect([note?.text, ...(note?.also ?? []).map((n) => n.text)]).toEqual(['assuming {c} ≠ 0', 'assuming {c} ≠ 0']);
+  });
+});
+
+describe('notes', () => {
+  it('are worked out when a step is read, not while deriving, and then say what the rule said', () => {
+    let asked = 0;
+    const cancel = rule('cancel');
+    const counting: RewriteRule = { ...cancel, note: (e, c) => (asked++, cancel.note!(e, c)) };
+    const settings: SimplifySettings = {
+      normalise: [counting], strategies: [], goals: [], context: ctx, latex: {},
+      budget: { maxSteps: 100, maxNodes: 1000, maxOutput: 10_000, spent: { output: 0 }, deadline: Infinity },
+    };
+    const r = simplify(parse('a * b / a + c * d / c'), settings);
+    expect(r.steps.map((s) => s.rule)).toEqual(['cancel']);
+    expect(asked).toBe(0);
+    expect(r.steps[0]!.explanation).toBe('Cancel the common factors: assuming a ≠ 0; assuming c ≠ 0.');
+    expect(asked).toBe(2);
   });
 });
 
