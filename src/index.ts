@@ -95,7 +95,6 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
-  const goal = foldTargets(expr, definitions);
   const others = new Set([...freeSymbols(expr), ...usedDefinitions(expr, definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
@@ -113,12 +112,16 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   });
   const simplified = options.simplify === false ? { steps: [], result: differentiated.result } : simplify(differentiated.result, algebra);
   const result = simplified.result;
+  // Which definitions the result is to be written in matters only when it does not call them all
+  // (sigmoid's result calls σ): finding them walks the input with the substitute rule.
+  const called = new Set(callsIn(result).map((call) => call.name));
+  const goal = [...definitions.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, definitions);
   // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
-  const calls = [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
+  const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions(X.add(expr, result, ...calls), definitions);
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
-  const complete = options.simplify === false || goal.size === 0 || callsAny(result, goal);
-  if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal].join(', ') } });
+  const complete = options.simplify === false || goal === undefined || goal.size === 0 || callsAny(result, goal);
+  if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
   const text = typeof input === 'string' ? input : '';
   return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
 }
