@@ -1,5 +1,5 @@
 import type { Expr, ExprOf } from '../src/expr.js';
-import { children, div, E, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
+import { children, E, equals, fn, isNum, mul, neg, num, one, pow } from '../src/expr.js';
 import type { Definition } from '../src/parse.js';
 import { monomialOf, termFactors } from '../src/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../src/rule.js';
@@ -87,13 +87,13 @@ function shares(top: Expr, bottom: Expr): boolean {
 function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
   // The cheap tests first: matching builds a node, and shares looks through every term of D.
   if (e.kind === 'div' && isNum(e.num, 1) && e.den.kind === 'pow' && e.den.exp.kind === 'num' && e.den.exp.value.den === 1n && e.den.exp.value.num > 1n) {
-    const inner = foldBody(div(e.num, e.den.base), ctx);
+    const inner = foldQuotient(e.num, e.den.base, ctx);
     if (inner !== undefined) return { call: pow(inner.call, e.den.exp), definition: inner.definition };
   }
   // N/D is N·f(u) when 1/D is f's body (2 sin(x)/(1 + e^{-x}) = 2 sin(x) σ(x)), when N has nothing
   // in common with D's terms: e^{-x}/(1 + e^{-x}) is left for the routes that make it σ(−x).
   if (e.kind === 'div' && !isNum(e.num, 1)) {
-    const reciprocal = foldBody(div(one, e.den), ctx);
+    const reciprocal = foldQuotient(one, e.den, ctx);
     if (reciprocal !== undefined && !shares(e.num, e.den)) return { call: mul(e.num, reciprocal.call), definition: reciprocal.definition };
   }
   return foldBody(e, ctx);
@@ -103,11 +103,31 @@ function foldBody(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Defin
   for (const definition of ctx.definitions.values()) {
     if (definition.body.kind === 'sym' || shapeKind(definition.body) !== shapeKind(e)) continue;
     const bound = new Map<string, Expr>();
-    if (match(definition.body, e, definition.params, bound) && definition.params.every((p) => bound.has(p))) {
-      return { call: fn(definition.name, definition.params.map((p) => bound.get(p)!)), definition };
+    if (match(definition.body, e, definition.params, bound)) {
+      const call = callOf(definition, bound);
+      if (call !== undefined) return { call, definition };
     }
   }
   return undefined;
+}
+
+/** foldBody of n/d, without building n/d: only a quotient's body can match one, part by part. */
+function foldQuotient(n: Expr, d: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
+  for (const definition of ctx.definitions.values()) {
+    const body = definition.body;
+    if (body.kind !== 'div') continue;
+    const bound = new Map<string, Expr>();
+    if (match(body.num, n, definition.params, bound) && match(body.den, d, definition.params, bound)) {
+      const call = callOf(definition, bound);
+      if (call !== undefined) return { call, definition };
+    }
+  }
+  return undefined;
+}
+
+/** The call of `definition` on what its parameters were bound to, when every one was. */
+function callOf(definition: Definition, bound: ReadonlyMap<string, Expr>): Expr | undefined {
+  return definition.params.every((p) => bound.has(p)) ? fn(definition.name, definition.params.map((p) => bound.get(p)!)) : undefined;
 }
 
 export default defineRewrite({
