@@ -172,4 +172,14 @@ describe('variants: the same rules on other inputs', () => {
     expect(r.toText()).toContain('Note: The result could not be written in terms of g.');
     expect(derive('x^2', { define: [SIGMOID] }).complete).toBe(true);
   });
+
+  it('with several definitions, shows the ones the input and the result use, and says which the result could not use', () => {
+    const defs = [SIGMOID, 'h(x) = x^3 + x'];
+    const both = derive('1/(1+exp(-x)) + h(x)', { define: defs });
+    expect([toText(both.result), both.complete, both.definitions.map((d) => d.name)]).toEqual(['σ(x) * (1 - σ(x)) + 3 * x^2 + 1', true, ['h', 'σ']]);
+    const one = derive('exp(x) + h(x)', { define: defs });
+    expect([toText(one.result), one.complete, one.definitions.map((d) => d.name), one.notes]).toEqual([
+      'exp(x) + 3 * x^2 + 1', false, ['h'], ['The result could not be written in terms of h'],
+    ]);
+  });
 });
