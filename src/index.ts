@@ -10,7 +10,7 @@ import { callsIn, d, dependsOn, freeSymbols } from './expr.js';
 import { canonicalName, isName } from './functions.js';
 import { checkedExpr } from './check.js';
 import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
-import { rewriteDerivatives } from './rewrite.js';
+import { indexRules, rewriteDerivatives } from './rewrite.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
 import type { Method } from './rule.js';
 import type { Budget } from './limits.js';
@@ -46,6 +46,9 @@ export const DEFAULT_MAX_NODES = 1_000_000;
 export const DEFAULT_MAX_OUTPUT = 3_000_000;
 
 const METHODS: readonly Method[] = ['quotient', 'chain', 'reciprocal'];
+
+/** The differentiation rules by the kind of body they fire on (the list is fixed, so indexed once). */
+const DIFFERENTIATION = indexRules(DIFFERENTIATION_RULES);
 
 /** The variable to differentiate by: the option if given (validated), else the only free symbol. */
 function chooseVariable(expr: Expr, requested: string | undefined): string {
@@ -102,7 +105,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   const algebra = algebraSettings(definitions, budget, latex);
   const start = d(expr, wrt);
   const differentiated = rewriteDerivatives(start, {
-    rules: DIFFERENTIATION_RULES,
+    rules: DIFFERENTIATION,
     collect: COLLECT,
     // An input that is itself a definition, f(x) = …, is differentiated through its body.
     context: { method, definitions, inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]) },

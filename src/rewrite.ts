@@ -15,9 +15,26 @@ import { toText } from './text.js';
 /** The engine's own step: putting the derivatives of the parts back into the template. */
 export const SUBSTITUTE_PARTS = Object.freeze({ id: 'substitute-parts', title: 'Substitute the derivatives of the parts', law: '' });
 
+/** Differentiation rules by the kind of body they fire on, each kind's in their order. */
+export type RuleIndex = ReadonlyMap<Kind, readonly Rule[]>;
+
+/** `rules` indexed by the kinds in their `on`: built once for a rule list, not once per derivation. */
+export function indexRules(rules: readonly Rule[]): RuleIndex {
+  const rulesFor = new Map<Kind, Rule[]>();
+  for (const rule of rules) {
+    for (const kind of rule.on) {
+      const list = rulesFor.get(kind);
+      if (list === undefined) rulesFor.set(kind, [rule]);
+      else list.push(rule);
+    }
+  }
+  return rulesFor;
+}
+
 /** Settings for one run of the rewriter. */
 export interface RewriteSettings {
-  readonly rules: readonly Rule[];
+  /** The differentiation rules, indexed (see indexRules). */
+  readonly rules: RuleIndex;
   /** Tidies the result of each sub-derivation (the textbook's "collect"), shown as its own step. */
   readonly collect?: RewriteRule;
   readonly context: Omit<RuleContext, 'wrt'>;
@@ -34,7 +51,7 @@ export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative f
 interface State {
   steps: number;
   /** The rules for each kind of body, in their order: the ones whose `on` names that kind. */
-  readonly rulesFor: ReadonlyMap<Kind, readonly Rule[]>;
+  readonly rulesFor: RuleIndex;
   /** f → f'(param) for defined functions already differentiated. */
   readonly derivatives: Map<string, { readonly param: string; readonly result: Expr }>;
 }
@@ -50,15 +67,7 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  const rulesFor = new Map<Kind, Rule[]>();
-  for (const rule of settings.rules) {
-    for (const kind of rule.on) {
-      const list = rulesFor.get(kind);
-      if (list === undefined) rulesFor.set(kind, [rule]);
-      else list.push(rule);
-    }
-  }
-  return run(start, settings, { steps: 0, rulesFor, derivatives: new Map() });
+  return run(start, settings, { steps: 0, rulesFor: settings.rules, derivatives: new Map() });
 }
 
 /**
