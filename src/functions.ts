@@ -75,8 +75,21 @@ export function isNfcStable(text: string): boolean {
   return true;
 }
 
+const NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+
 /** Whether `name` is a variable name: a letter, _ or $, then letters, digits, _ or $. */
-export const isName = (name: string): boolean => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+export function isName(name: string): boolean {
+  // Asked of every wrt: an ASCII name is read without the Unicode regex (\p{L} and \p{N} hold the
+  // ASCII letters and digits, so both say the same of it).
+  if (!isAscii(name)) return NAME.test(name);
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    if (!(letter || c === 95 || c === 36 || (i > 0 && c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
 
 /** Whether `name` may be an undefined function such as f, g or φ (one letter, optional subscript). */
 export const isUndefinedFunctionName = (name: string): boolean => /^\p{L}(_[\p{L}\p{N}]+)?$/u.test(name);

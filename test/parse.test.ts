@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
 import * as X from '../src/expr.js';
 import { equals, type Expr } from '../src/expr.js';
-import { isNfcStable } from '../src/functions.js';
+import { isName, isNfcStable } from '../src/functions.js';
 import { parseDefinition, parseExpression } from '../src/parse.js';
 import { toText } from '../src/text.js';
 import { CORPUS } from './corpus.js';
@@ -60,6 +60,19 @@ describe('parser', () => {
     expect(changed).toEqual([]);
     // A combining mark, and the Greek characters NFC replaces, take the ICU path.
     expect(['y\u0302', '\u0374', '\u037e', '\u0387', 'ŷ', 'σ', 'x−1'].map(isNfcStable)).toEqual([false, false, false, false, true, true, false]);
+  });
+
+  it('reads an ASCII name without the Unicode regex, and says of it what the regex says', () => {
+    const unicode = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+    const differ: string[] = [];
+    for (let a = 0; a < 128; a++) {
+      for (let b = -1; b < 128; b++) {
+        const name = String.fromCharCode(a) + (b < 0 ? '' : String.fromCharCode(b));
+        if (isName(name) !== unicode.test(name)) differ.push(name);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(['', 'x_1', '$a', '1x', 'ŷ', 'θ2', 'a-b'].map(isName)).toEqual([false, true, true, false, true, true, false]);
   });
 
   it('parses a definition, using earlier ones', () => {
