@@ -284,17 +284,24 @@ function treeDepth(tree: Tree, limit: number): number {
   const chainOf = (n: MathjsNode): string | undefined =>
     n.type === 'OperatorNode' && (n.fn === 'add' || n.fn === 'multiply') ? String(n.fn) : undefined;
   let deepest = 0;
-  // Levels of nesting: a lone symbol is at level 0, the x in sin(x) at level 1.
-  const stack: Array<[MathjsNode, number]> = [[tree.root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Levels of nesting: a lone symbol is at level 0, the x in sin(x) at level 1. Two stacks and one
+  // callback for the walk, rather than a pair and a closure per node (it walks every long input).
+  const nodes: MathjsNode[] = [tree.root];
+  const depths: number[] = [0];
+  let depth = 0;
+  let chain: string | undefined;
+  const push = (next: MathjsNode): void => {
+    const child = resolved(next, tree.pieces);
+    nodes.push(child);
+    depths.push(chain !== undefined && chainOf(child) === chain ? depth : depth + 1);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    depth = depths.pop()!;
     deepest = Math.max(deepest, depth);
     if (deepest > limit) return deepest;
-    const chain = chainOf(node);
-    node.forEach((next) => {
-      const child = resolved(next, tree.pieces);
-      stack.push([child, chain !== undefined && chainOf(child) === chain ? depth : depth + 1]);
-    });
+    chain = chainOf(node);
+    node.forEach(push);
   }
   return deepest;
 }
