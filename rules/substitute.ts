@@ -100,34 +100,43 @@ function fold(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definitio
 }
 
 function foldBody(e: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
-  for (const definition of ctx.definitions.values()) {
-    if (definition.body.kind === 'sym' || shapeKind(definition.body) !== shapeKind(e)) continue;
-    const bound = new Map<string, Expr>();
-    if (match(definition.body, e, definition.params, bound)) {
-      const call = callOf(definition, bound);
-      if (call !== undefined) return { call, definition };
-    }
-  }
-  return undefined;
+  return firstFold(
+    ctx,
+    ({ body }) => body.kind !== 'sym' && shapeKind(body) === shapeKind(e),
+    ({ body, params }, bound) => match(body, e, params, bound),
+  );
 }
 
 /** foldBody of n/d, without building n/d: only a quotient's body can match one, part by part. */
 function foldQuotient(n: Expr, d: Expr, ctx: AlgebraContext): { call: Expr; definition: Definition } | undefined {
+  return firstFold(
+    ctx,
+    ({ body }) => body.kind === 'div',
+    ({ body, params }, bound) => {
+      const quotient = body as ExprOf<'div'>;
+      return match(quotient.num, n, params, bound) && match(quotient.den, d, params, bound);
+    },
+  );
+}
+
+/**
+ * The call of the first definition that `matches`, filling a map of its own with the bindings, and
+ * whose parameters it binds every one; `candidate` rules a definition out first, before any map is
+ * made (substitute is asked at every node).
+ */
+function firstFold(
+  ctx: AlgebraContext,
+  candidate: (definition: Definition) => boolean,
+  matches: (definition: Definition, bound: Map<string, Expr>) => boolean,
+): { call: Expr; definition: Definition } | undefined {
   for (const definition of ctx.definitions.values()) {
-    const body = definition.body;
-    if (body.kind !== 'div') continue;
+    if (!candidate(definition)) continue;
     const bound = new Map<string, Expr>();
-    if (match(body.num, n, definition.params, bound) && match(body.den, d, definition.params, bound)) {
-      const call = callOf(definition, bound);
-      if (call !== undefined) return { call, definition };
+    if (matches(definition, bound) && definition.params.every((p) => bound.has(p))) {
+      return { call: fn(definition.name, definition.params.map((p) => bound.get(p)!)), definition };
     }
   }
   return undefined;
-}
-
-/** The call of `definition` on what its parameters were bound to, when every one was. */
-function callOf(definition: Definition, bound: ReadonlyMap<string, Expr>): Expr | undefined {
-  return definition.params.every((p) => bound.has(p)) ? fn(definition.name, definition.params.map((p) => bound.get(p)!)) : undefined;
 }
 
 export default defineRewrite({

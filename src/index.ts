@@ -123,7 +123,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions(X.add(expr, result, ...calls), definitions);
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
-  const complete = options.simplify === false || goal === undefined || goal.size === 0 || callsAny(result, goal);
+  const complete = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
   const text = typeof input === 'string' ? input : '';
   return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
