@@ -13,6 +13,10 @@ function separate(e: Expr): Expr | undefined {
   const top = monomialOf(e.num);
   const bottom = monomialOf(e.den);
   if (top.divisors.length > 0 || bottom.divisors.length > 0) return undefined;
+  // Settled before any factor's terms are listed: with no factor on a side, nothing takes part; with
+  // one on each side and the same number, nothing is left outside (e^{-x}/(1 + e^{-x})², sigmoid's).
+  if (top.factors.length === 0 || bottom.factors.length === 0) return undefined;
+  if (top.factors.length === 1 && bottom.factors.length === 1 && eqQ(top.coef, bottom.coef)) return undefined;
   const related = bottom.factors.map((f) => ({ f, parts: termFactors(f) }));
   const inside = top.factors.filter((f) => related.some((r) => r.parts.has(f)));
   const keptBottom = related.filter((r) => inside.some((f) => r.parts.has(f))).map((r) => r.f);

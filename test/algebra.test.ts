@@ -33,7 +33,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'peel-factor': [['(a * x - b) / x^2', '(a * x - b) / x / x'], ['(a - b) / x^2', undefined], ['a * x / x^2', undefined]],
   'add-subtract': [['exp(-x) / (1 + exp(-x))^2', '(1 + exp(-x) - 1) / (1 + exp(-x))^2'], ['x / (x + 2)^2', '(x + 2 - 2) / (x + 2)^2'], ['x / (1 + x^2)', undefined]],
   'divide-through': [['exp(x) / (1 + exp(x))', '1 / ((1 + exp(x)) / exp(x))'], ['1 / (1 + x)', undefined]],
-  'separate-factor': [['2 * x * exp(-x^2) / (1 + exp(-x^2))^2', '2 * x * (exp(-x^2) / (1 + exp(-x^2))^2)'], ['exp(-x) / (2 * (1 + exp(-x)))', '1 / 2 * (exp(-x) / (1 + exp(-x)))'], ['exp(-x) / (1 + exp(-x))^2', undefined]],
+  'separate-factor': [['2 * x * exp(-x^2) / (1 + exp(-x^2))^2', '2 * x * (exp(-x^2) / (1 + exp(-x^2))^2)'], ['exp(-x) / (2 * (1 + exp(-x)))', '1 / 2 * (exp(-x) / (1 + exp(-x)))'], ['exp(-x) / (1 + exp(-x))^2', undefined], ['2 * exp(-x) / (2 * (1 + exp(-x)))', undefined], ['2 / (3 * (1 + exp(-x)))', undefined], ['exp(-x) * x / 3', undefined], ['x / (1 + exp(-x))', undefined], ['3 * x * exp(-x) / (1 + exp(-x))', '3 * x * (exp(-x) / (1 + exp(-x)))']],
   substitute: [['1 / (1 + exp(-x))', 'σ(x)'], ['1 / (exp(-2 * x) + 1)', 'σ(2 * x)'], ['1 / (1 + e^(-t))', 'σ(t)'], ['1 / (1 + exp(-x))^2', 'σ(x)^2'], ['sin(x) / (1 + exp(-x))', 'sin(x) * σ(x)'], ['1 / (1 + exp(x))', undefined], ['1 / (2 + exp(-x))', undefined]],
 };
 
