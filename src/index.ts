@@ -68,8 +68,8 @@ function chooseVariable(expr: Expr, requested: string | undefined): string {
   throw new StepdiffError('ambiguous-variable', `The expression has several variables (${free.join(', ')}); say which one with wrt.`);
 }
 
-/** The definitions an expression uses, directly or through other definitions. */
-function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition>): Definition[] {
+/** The definitions the expressions use, directly or through other definitions, in the order they are met. */
+function usedDefinitions(exprs: readonly Expr[], definitions: ReadonlyMap<string, Definition>): Definition[] {
   const used = new Map<string, Definition>();
   const visit = (e: Expr): void => {
     for (const node of callsIn(e)) {
@@ -80,7 +80,7 @@ function usedDefinitions(expr: Expr, definitions: ReadonlyMap<string, Definition
       visit(def.body);
     }
   };
-  visit(expr);
+  for (const e of exprs) visit(e);
   return [...used.values()];
 }
 
@@ -98,7 +98,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
-  const others = new Set([...freeSymbols(expr), ...usedDefinitions(expr, definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+  const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
   const budget = budgetFor(options, started);
@@ -121,7 +121,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   const goal = [...definitions.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, definitions);
   // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
   const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
-  const used = usedDefinitions(X.add(expr, result, ...calls), definitions);
+  const used = usedDefinitions([expr, result, ...calls], definitions);
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
   const complete = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });

@@ -7,7 +7,7 @@ import type { Expr, Kind, Path } from './expr.js';
 import { at, childAt, childCount, d, findPath, replaceAt, replaceMany, substitute, sym } from './expr.js';
 import { hasDerivative } from './shape.js';
 import type { LatexOptions } from './latex.js';
-import { applies, mergeLazy, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { mergeLazy, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from './text.js';
@@ -79,7 +79,11 @@ const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => 
 
 /** The first rule, in order, that differentiates `body` (the index narrows the candidates to those for its kind). */
 function ruleFor(body: Expr, ctx: RuleContext, state: State): Rule | undefined {
-  return state.rulesFor.get(body.kind)?.find((r) => applies(r, body, ctx));
+  const candidates = state.rulesFor.get(body.kind);
+  if (candidates === undefined) return undefined;
+  // Each candidate fires on this kind of body (that is how the index was built): only its guard is asked.
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.when(body as never, ctx)) return candidates[i];
+  return undefined;
 }
 
 function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
