@@ -1,6 +1,6 @@
 import type { Expr } from '../src/expr.js';
 import { add, children, isNum, mul, neg, num, one, withChildren, zero } from '../src/expr.js';
-import { isCollected } from '../src/shape.js';
+import { collectedForm, isCollected } from '../src/shape.js';
 import { defineRewrite } from '../src/rule.js';
 
 /**
@@ -9,7 +9,7 @@ import { defineRewrite } from '../src/rule.js';
  * every later step) is returned as it is, without a walk.
  */
 function tidy(e: Expr): Expr {
-  return isCollected(e) ? e : tidyNode(e);
+  return isCollected(e) ? e : collectedForm(e, tidyNode);
 }
 
 function tidyNode(e: Expr): Expr {

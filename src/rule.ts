@@ -6,7 +6,7 @@
 import type { Expr, ExprOf, Kind } from './expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from './expr.js';
 import { HashMap } from './expr-map.js';
-import { hasDerivative, hasSymbol, hashOf, mix } from './shape.js';
+import { hasDerivative, hasSymbol, hashOf, mayHoldName, mix } from './shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from './rational.js';
 import { isBuiltin } from './functions.js';
 import type { Definition } from './parse.js';
@@ -76,6 +76,9 @@ const FRESH = ['y', 'u', 'w', 'z', 's', 'v'];
 
 /** A variable name used nowhere in `e` nor as the current variable, for the chain rule's outer function. */
 export function freshName(e: Expr, ctx: RuleContext): string {
+  // Most bodies hold no y: their names' bits say so, where listing their symbols walks them (the
+  // chain rule asks this at every level of a nested input).
+  if (FRESH[0] !== ctx.wrt && !mayHoldName(e, FRESH[0]!)) return FRESH[0]!;
   const used = new Set([...freeSymbols(e), ctx.wrt]);
   // Most bodies hold no derivative, and are not walked again for their bound variables.
   if (hasDerivative(e)) for (const node of nodes(e)) if (node.kind === 'd') used.add(node.wrt);

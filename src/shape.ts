@@ -18,6 +18,13 @@ export interface Shape extends Memo {
   readonly written: number;
   /** Equal subtrees have equal hashes (unequal ones almost always differ). */
   readonly hash: number;
+  /**
+   * A bit for each name the subtree holds (its symbols, and the variables of its derivatives), by a
+   * hash of the name: a clear bit says no such name is there, without a walk.
+   */
+  readonly names: number;
+  /** The subtree in collected form (see rules/collect.ts), once asked for: it depends on the subtree alone. */
+  collectedForm: Expr | undefined;
 }
 
 /**
@@ -138,6 +145,23 @@ function mixBig(h: number, n: bigint): number {
   return mix(mix(h, Number(BigInt.asIntN(32, n))), Number(BigInt.asIntN(32, n >> 32n)));
 }
 
+/** The bit of `names` that stands for `name`. */
+export const nameBit = (name: string): number => 1 << ((mixText(0, name) >>> 0) % 30);
+
+/** Whether the name `name` (a symbol, or the variable of a derivative) may occur in `e`: false is certain. */
+export const mayHoldName = (e: Expr, name: string): boolean => (shapeOf(e).names & nameBit(name)) !== 0;
+
+/**
+ * `e` in collected form, as `tidy` finds it: worked out once per node and kept with its shape. The
+ * chain, product and quotient rules copy a body's parts into their templates, so each part of the
+ * input sits in the result of every sub-derivation above it; a part not in collected form (x^1) was
+ * tidied again at each of those levels.
+ */
+export function collectedForm(e: Expr, tidy: (e: Expr) => Expr): Expr {
+  const shape = shapeOf(e);
+  return (shape.collectedForm ??= tidy(e));
+}
+
 /** The hash of a node's own data (its kind, name, value, bound variable), before its children. */
 function ownHash(e: Expr): number {
   const h = KIND_SEED[e.kind];
@@ -159,6 +183,7 @@ export function shapeFrom(e: Expr): Shape {
   let nodes = 1;
   let kinds = KIND_BIT[e.kind];
   let hash = ownHash(e);
+  let names = e.kind === 'sym' ? nameBit(e.name) : e.kind === 'd' ? nameBit(e.wrt) : 0;
   // A zero among the children, a sign on none of them, and the first child's facts.
   let zeroAny = 0;
   let signAll = SIGN_FREE;
@@ -171,6 +196,7 @@ export function shapeFrom(e: Expr): Shape {
     cost += s.cost;
     nodes += s.nodes;
     kinds |= s.kinds;
+    names |= s.names;
     hash = mix(hash, s.hash);
     zeroAny |= s.written & WRITTEN_ZERO;
     signAll &= s.written;
@@ -191,7 +217,7 @@ export function shapeFrom(e: Expr): Shape {
   else if ((kinds & SYMBOLIC) === 0 && (kinds & KIND_BIT.fn) !== 0) cost = 1;
   // a + b + c parses as two binary nodes; a call is its node and its name.
   else cost += e.kind === 'add' || e.kind === 'mul' ? count - 1 : e.kind === 'fn' ? 2 : 1;
-  return { cost, nodes, kinds, written, hash: mix(hash, count) & SMALL, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
+  return { cost, nodes, kinds, written, hash: mix(hash, count) & SMALL, names, collectedForm: undefined, memoOwner: undefined, memoClean: 0, memoFailed: 0 };
 }
 
 /** The shape of `e` (kept on the node, or computed once for a node written as a plain object). */

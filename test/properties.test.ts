@@ -12,7 +12,8 @@ import { moveSigns, signsSettled } from '../rules/signs.js';
 import { ALGEBRA_RULES, NORMALISE } from '../rules/index.js';
 import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
 import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/algebra.js';
-import { isCollected, isSignFree, isWrittenZero } from '../src/shape.js';
+import { isCollected, isSignFree, isWrittenZero, mayHoldName } from '../src/shape.js';
+import { freshName } from '../src/rule.js';
 import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
@@ -339,6 +340,53 @@ describe('properties', () => {
     // Raw derivatives (what collect tidies) hold 0 terms, factors 1 and −1, and −(−u).
     checkRandomAndDerived(check, 500);
     expect(seen).toBeGreaterThan(200);
+  });
+
+  it("a name a shape's bits rule out is not in the subtree, and freshName picks the name listing them would", () => {
+    const names = ['x', 'y', 'u', 'w', 'q'];
+    // The names freshName must avoid, listed the long way: free symbols, the variable, derivatives' variables.
+    const used = (e: Expr, wrt: string): Set<string> => {
+      const all = new Set([...X.freeSymbols(e), wrt]);
+      for (const node of X.nodes(e)) if (node.kind === 'd') all.add(node.wrt);
+      return all;
+    };
+    let ruledOut = 0;
+    const check = (e: Expr): void => {
+      for (const node of X.nodes(e)) {
+        for (const name of names) {
+          if (mayHoldName(node, name)) continue;
+          ruledOut++;
+          const held = [...X.nodes(node)].some((n) => (n.kind === 'sym' && n.name === name) || (n.kind === 'd' && n.wrt === name));
+          expect(held, `${name} in ${toText(node)}`).toBe(false);
+        }
+        for (const wrt of ['x', 'y']) {
+          const ctx = { wrt, method: 'quotient' as const, definitions: new Map(), inside: new Set<string>() };
+          const taken = used(node, wrt);
+          expect(freshName(node, ctx), toText(node)).toBe(['y', 'u', 'w', 'z', 's', 'v'].find((n) => !taken.has(n)));
+        }
+      }
+    };
+    checkRandomAndDerived(check, 300);
+    // With y in the expressions too, and under derivatives by y.
+    const y = X.sym('y');
+    for (const e of [X.mul(y, X.sym('x')), X.d(X.pow(X.sym('x'), X.two), 'y'), X.add(X.sym('u'), X.fn('sin', [y]))]) check(e);
+    expect(ruledOut).toBeGreaterThan(1000);
+  });
+
+  it("collect's form of a subtree is worked out once and is the form of every equal subtree", () => {
+    const collect = ALGEBRA_RULES.find((r) => r.id === 'collect')!;
+    const ctx = { definitions: new Map() };
+    fc.assert(
+      fc.property(expr, (e) => {
+        const raw = X.mul(X.one, X.add(e, X.zero));
+        const first = collect.apply(raw, ctx)!;
+        // Asked again, of the same node and of a copy built anew, it gives the same form.
+        expect(collect.apply(raw, ctx)).toBe(first);
+        const copy = parseExpression(toText(raw)).expr;
+        expect(X.equals(collect.apply(copy, ctx) ?? copy, first), toText(raw)).toBe(true);
+      }),
+      runs,
+    );
   });
 
   it('hasSeveralTerms says what listing the terms would', () => {
