@@ -47,6 +47,12 @@ export interface Simplified {
   readonly result: Expr;
 }
 
+/** What a rule gave at the nodes where it fired (a Map or a WeakMap is one). */
+export interface NodeMap {
+  get(e: Expr): Expr | undefined;
+  set(e: Expr, value: Expr): unknown;
+}
+
 /** A set of subtrees known to have some property (a WeakSet is one). */
 export interface NodeSet {
   has(e: Expr): boolean;
@@ -103,7 +109,7 @@ export function applyEverywhere(
   ctx: AlgebraContext,
   clean?: NodeSet,
   /** What the rule gave at nodes where it fired before (kept and read, when given). */
-  fired?: WeakMap<Expr, Expr>,
+  fired?: NodeMap,
   /** The run's table of canonical nodes: the nodes built are interned (when given). */
   interner?: Interner,
 ): { after: Expr; path: Path; note?: LazyNote } | undefined {
@@ -163,7 +169,7 @@ export function applyEverywhere(
  * What `rule` gives at `node` when that differs from the node, else undefined; interned (when an
  * interner is given) before it is kept in `fired`, so a remembered result is canonical already.
  */
-function firing(rule: RewriteRule, node: Expr, ctx: AlgebraContext, fired?: WeakMap<Expr, Expr>, interner?: Interner): Expr | undefined {
+function firing(rule: RewriteRule, node: Expr, ctx: AlgebraContext, fired?: NodeMap, interner?: Interner): Expr | undefined {
   const given = rule.apply(node, ctx);
   if (given === undefined || equals(given, node)) return undefined;
   const out = interner === undefined ? given : interner.intern(given);
@@ -212,8 +218,10 @@ class Run {
   private readonly token = {};
   /** How many memo bits this run has handed out (declared before the fields that take one). */
   private sets = 0;
+  // The run's own tables are Maps, not WeakMaps: its interner keeps every node it meets alive until
+  // it ends anyway, and a WeakMap costs more to fill, and the garbage collector more to trace.
   /** Per node, the strategies that succeed there and their moves. */
-  private readonly succeeded = new WeakMap<Expr, Map<Strategy, readonly Move[]>>();
+  private readonly succeeded = new Map<Expr, Map<Strategy, readonly Move[]>>();
   /** Per rule, the subtrees it is known not to fire anywhere in (it depends only on the subtree). */
   private readonly clean = new Map<RewriteRule, NodeSet>();
   /**
@@ -221,7 +229,7 @@ class Run {
    * the same node (common-denominator on a sum, at its root and inside the quotient around it), and
    * a trial mostly fails: the answer is remembered, and the same node object comes back each time.
    */
-  private readonly fired = new Map<RewriteRule, WeakMap<Expr, Expr>>();
+  private readonly fired = new Map<RewriteRule, Map<Expr, Expr>>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
   private scanTables: ScanTables | undefined;
@@ -255,9 +263,9 @@ class Run {
     return this.sets < MEMO_BITS ? new MemoBit(this.token, 1 << this.sets++) : new WeakSet<Expr>();
   }
 
-  private firedFor(rule: RewriteRule): WeakMap<Expr, Expr> {
+  private firedFor(rule: RewriteRule): Map<Expr, Expr> {
     let fired = this.fired.get(rule);
-    if (fired === undefined) this.fired.set(rule, (fired = new WeakMap()));
+    if (fired === undefined) this.fired.set(rule, (fired = new Map()));
     return fired;
   }
 
