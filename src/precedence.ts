@@ -30,9 +30,9 @@ export const isNegative = (e: Expr): boolean => e.kind === 'neg' || (e.kind === 
 
 /** Whether 1/den has a terminating decimal expansion (den = 2^a 5^b), so the number prints as one token. */
 export function isTerminating(den: bigint): boolean {
-  // 0 divides by 2 forever; it is no denominator, but a hand-built node may hold it.
   // Every shape of a number asks this, and most numbers are integers: 1 needs no bigint division.
   if (den === 1n) return true;
+  // 0 divides by 2 forever; it is no denominator, but a hand-built node may hold it.
   if (den === 0n) return false;
   let rest = den;
   while (rest % 2n === 0n) rest /= 2n;
