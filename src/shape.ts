@@ -146,7 +146,7 @@ function mixBig(h: number, n: bigint): number {
 }
 
 /** The bit of `names` that stands for `name`. */
-export const nameBit = (name: string): number => 1 << ((mixText(0, name) >>> 0) % 30);
+const nameBit = (name: string): number => 1 << ((mixText(0, name) >>> 0) % 30);
 
 /** Whether the name `name` (a symbol, or the variable of a derivative) may occur in `e`: false is certain. */
 export const mayHoldName = (e: Expr, name: string): boolean => (shapeOf(e).names & nameBit(name)) !== 0;
