@@ -4,7 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as mathjs from 'mathjs';
 import { derive, StepdiffError, toLatex } from '../src/index.js';
-import { nodeCount } from '../src/algebra.js';
+import { nodeCount } from '../src/engine/algebra.js';
 import type { Case } from './cases.js';
 
 /** What the main thread asks for. */

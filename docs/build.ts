@@ -5,8 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derive, escapeHtml, evaluate, formulaCount, renderMath, toHTML, toLatex, type Derivation, type DeriveOptions, type Locale } from '../src/index.js';
-import { htmlDocument, katexCss, katexFonts, PAGE_CSS } from '../src/html.js';
-import { alignedLatex } from '../src/derivation.js';
+import { htmlDocument, katexCss, katexFonts, PAGE_CSS } from '../src/present/html.js';
+import { alignedLatex } from '../src/engine/derivation.js';
 import { plotSvg } from './plot.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';

@@ -3,35 +3,35 @@
 // rule), the rewrites chosen by `method` before quotient, chain before the direct rules (which only
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
-import type { RewriteRule, Rule } from '../src/rule.js';
-import type { Strategy } from '../src/simplify.js';
-import abs from './abs.js';
-import chain from './chain.js';
-import collect from './collect.js';
-import changeOfBase from './change-of-base.js';
-import constant from './constant.js';
-import constantMultiple from './constant-multiple.js';
-import definition from './definition.js';
-import definedFunction from './defined-function.js';
-import difference from './difference.js';
-import exponential from './exponential.js';
-import generalPower from './general-power.js';
-import hyperbolic from './hyperbolic.js';
-import inverseHyperbolic from './inverse-hyperbolic.js';
-import inverseTrigonometric from './inverse-trigonometric.js';
-import logarithm from './logarithm.js';
-import negation from './negation.js';
-import negativePower from './negative-power.js';
-import power from './power.js';
-import product from './product.js';
-import quotient from './quotient.js';
-import reciprocal from './reciprocal.js';
-import root from './root.js';
-import rootAsPower from './root-as-power.js';
-import sum from './sum.js';
-import trigonometric from './trigonometric.js';
-import undefinedFunction from './undefined-function.js';
-import variable from './variable.js';
+import type { RewriteRule, Rule } from '../src/engine/rule.js';
+import type { Strategy } from '../src/engine/simplify.js';
+import abs from './differentiation/abs.js';
+import chain from './differentiation/chain.js';
+import collect from './algebra/collect.js';
+import changeOfBase from './differentiation/change-of-base.js';
+import constant from './differentiation/constant.js';
+import constantMultiple from './differentiation/constant-multiple.js';
+import definition from './differentiation/definition.js';
+import definedFunction from './differentiation/defined-function.js';
+import difference from './differentiation/difference.js';
+import exponential from './differentiation/exponential.js';
+import generalPower from './differentiation/general-power.js';
+import hyperbolic from './differentiation/hyperbolic.js';
+import inverseHyperbolic from './differentiation/inverse-hyperbolic.js';
+import inverseTrigonometric from './differentiation/inverse-trigonometric.js';
+import logarithm from './differentiation/logarithm.js';
+import negation from './differentiation/negation.js';
+import negativePower from './differentiation/negative-power.js';
+import power from './differentiation/power.js';
+import product from './differentiation/product.js';
+import quotient from './differentiation/quotient.js';
+import reciprocal from './differentiation/reciprocal.js';
+import root from './differentiation/root.js';
+import rootAsPower from './differentiation/root-as-power.js';
+import sum from './differentiation/sum.js';
+import trigonometric from './differentiation/trigonometric.js';
+import undefinedFunction from './differentiation/undefined-function.js';
+import variable from './differentiation/variable.js';
 
 /** Every differentiation rule, in the order they are tried. */
 export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
@@ -66,26 +66,26 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
 /** The tidy-up applied to each sub-derivation's result. */
 export const COLLECT: RewriteRule = collect;
 
-import addSubtract from './add-subtract.js';
-import cancel from './cancel.js';
-import collectPowers from './collect-powers.js';
-import combineLikeTerms from './combine-like-terms.js';
-import commonDenominator from './common-denominator.js';
-import divideThrough from './divide-through.js';
-import dropOne from './drop-one.js';
-import dropZero from './drop-zero.js';
-import expand from './expand.js';
-import factor from './factor.js';
-import groupTerms from './group-terms.js';
-import foldConstants from './fold-constants.js';
-import multiplyFractions from './multiply-fractions.js';
-import negativeExponent from './negative-exponent.js';
-import peelFactor from './peel-factor.js';
-import regroup from './regroup.js';
-import separateFactor from './separate-factor.js';
-import signs from './signs.js';
-import splitFraction from './split-fraction.js';
-import substitute from './substitute.js';
+import addSubtract from './algebra/add-subtract.js';
+import cancel from './algebra/cancel.js';
+import collectPowers from './algebra/collect-powers.js';
+import combineLikeTerms from './algebra/combine-like-terms.js';
+import commonDenominator from './algebra/common-denominator.js';
+import divideThrough from './algebra/divide-through.js';
+import dropOne from './algebra/drop-one.js';
+import dropZero from './algebra/drop-zero.js';
+import expand from './algebra/expand.js';
+import factor from './algebra/factor.js';
+import groupTerms from './algebra/group-terms.js';
+import foldConstants from './algebra/fold-constants.js';
+import multiplyFractions from './algebra/multiply-fractions.js';
+import negativeExponent from './algebra/negative-exponent.js';
+import peelFactor from './algebra/peel-factor.js';
+import regroup from './algebra/regroup.js';
+import separateFactor from './algebra/separate-factor.js';
+import signs from './algebra/signs.js';
+import splitFraction from './algebra/split-fraction.js';
+import substitute from './algebra/substitute.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the

@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { derive, type Method } from './index.js';
-import { StepdiffError } from './errors.js';
-import { isLocale, LOCALES } from './locale.js';
-import { toMarkdown } from './markdown.js';
-import { toLatexDocument } from './present.js';
+import { StepdiffError } from './expr/errors.js';
+import { isLocale, LOCALES } from './engine/locale.js';
+import { toMarkdown } from './present/markdown.js';
+import { toLatexDocument } from './present/present.js';
 
 const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
@@ -99,7 +99,7 @@ async function main(argv: readonly string[]): Promise<void> {
       latex: () => toLatexDocument(derivation, locale),
       markdown: () => toMarkdown(derivation, locale),
       // KaTeX is loaded only when a page is asked for: the other formats start faster without it.
-      html: async () => (await import('./html.js')).toPage(derivation, locale),
+      html: async () => (await import('./present/html.js')).toPage(derivation, locale),
       json: () => JSON.stringify(derivation.toJSON(locale), null, 2),
     };
     output = await printers[format]();

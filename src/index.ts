@@ -1,20 +1,20 @@
 // Public API, and the one place the rule list is wired into the engine.
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
-import substituteRule from '../rules/substitute.js';
-import { Derivation, type Message, type Step } from './derivation.js';
-import { StepdiffError } from './errors.js';
-import type { Expr } from './expr.js';
-import * as X from './expr.js';
-import { callsIn, d, dependsOn, freeSymbols } from './expr.js';
-import { canonicalName, isName } from './functions.js';
-import { checkedExpr } from './check.js';
-import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse.js';
-import { indexRules, rewriteDerivatives } from './rewrite.js';
-import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './simplify.js';
-import type { Method } from './rule.js';
-import type { Budget } from './limits.js';
-import type { LatexOptions } from './latex.js';
+import substituteRule from '../rules/algebra/substitute.js';
+import { Derivation, type Message, type Step } from './engine/derivation.js';
+import { StepdiffError } from './expr/errors.js';
+import type { Expr } from './expr/expr.js';
+import * as X from './expr/expr.js';
+import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
+import { canonicalName, isName } from './expr/functions.js';
+import { checkedExpr } from './parse/check.js';
+import { DEFAULT_LIMITS, parseDefinition, parseExpression, type Definition, type ParseLimits } from './parse/parse.js';
+import { indexRules, rewriteDerivatives } from './engine/rewrite.js';
+import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
+import type { Method } from './engine/rule.js';
+import type { Budget } from './engine/limits.js';
+import type { LatexOptions } from './expr/latex.js';
 
 /** Options for `derive`. */
 export interface DeriveOptions {
@@ -227,27 +227,27 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
   return targets;
 }
 
-export { Derivation, Step } from './derivation.js';
-export type { DerivationJSON, Message, RuleInfo, StepJSON } from './derivation.js';
-export { StepdiffError } from './errors.js';
-export type { ErrorCode } from './errors.js';
-export type { Expr, ExprOf, Kind, Path } from './expr.js';
-export * as build from './expr.js';
-export { evaluate, numericDerivative } from './evaluate.js';
-export type { Environment } from './evaluate.js';
-export { toLatex, latexName } from './latex.js';
-export type { LatexOptions } from './latex.js';
-export { parseExpression, parseDefinition, DEFAULT_LIMITS } from './parse.js';
-export type { Definition, ParseLimits, Parsed } from './parse.js';
-export type { Method, Note, Rule, RuleContext } from './rule.js';
-export { toText } from './text.js';
-export { toMarkdown } from './markdown.js';
-export { toHTML, toPage, escapeHtml, formulaCount } from './html.js';
-export { present, toLatexDocument } from './present.js';
-export type { Presentation, Block } from './present.js';
-export { renderMath } from './render.js';
-export { LOCALES, isLocale } from './locale.js';
-export type { Locale } from './locale.js';
+export { Derivation, Step } from './engine/derivation.js';
+export type { DerivationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
+export { StepdiffError } from './expr/errors.js';
+export type { ErrorCode } from './expr/errors.js';
+export type { Expr, ExprOf, Kind, Path } from './expr/expr.js';
+export * as build from './expr/expr.js';
+export { evaluate, numericDerivative } from './engine/evaluate.js';
+export type { Environment } from './engine/evaluate.js';
+export { toLatex, latexName } from './expr/latex.js';
+export type { LatexOptions } from './expr/latex.js';
+export { parseExpression, parseDefinition, DEFAULT_LIMITS } from './parse/parse.js';
+export type { Definition, ParseLimits, Parsed } from './parse/parse.js';
+export type { Method, Note, Rule, RuleContext } from './engine/rule.js';
+export { toText } from './expr/text.js';
+export { toMarkdown } from './present/markdown.js';
+export { toHTML, toPage, escapeHtml, formulaCount } from './present/html.js';
+export { present, toLatexDocument } from './present/present.js';
+export type { Presentation, Block } from './present/present.js';
+export { renderMath } from './present/render.js';
+export { LOCALES, isLocale } from './engine/locale.js';
+export type { Locale } from './engine/locale.js';
 export { DIFFERENTIATION_RULES as rules } from '../rules/index.js';
 
 /** Whether `expr` depends on the symbol `name`. */

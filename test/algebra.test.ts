@@ -3,11 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { ALGEBRA_RULES } from '../rules/index.js';
-import { parseDefinition, parseExpression } from '../src/parse.js';
-import { toText } from '../src/text.js';
-import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
-import type { RewriteRule } from '../src/rule.js';
-import { add, zero } from '../src/expr.js';
+import { parseDefinition, parseExpression } from '../src/parse/parse.js';
+import { toText } from '../src/expr/text.js';
+import { applyEverywhere, simplify, type SimplifySettings } from '../src/engine/simplify.js';
+import type { RewriteRule } from '../src/engine/rule.js';
+import { add, zero } from '../src/expr/expr.js';
 
 const sigmoid = parseDefinition('σ(x) = 1/(1+exp(-x))');
 const ctx = { definitions: new Map([[sigmoid.name, sigmoid]]) };

@@ -2,11 +2,11 @@
 // never merge, even when their hashes collide.
 
 import { describe, expect, it } from 'vitest';
-import { add, mul, num, pow, sym } from '../src/expr.js';
-import { exprMap, exprSet, HashMap } from '../src/expr-map.js';
-import { likeMap, likeOf, monomialOf, sameLike } from '../src/algebra.js';
-import { hashOf } from '../src/shape.js';
-import { parseExpression } from '../src/parse.js';
+import { add, mul, num, pow, sym } from '../src/expr/expr.js';
+import { exprMap, exprSet, HashMap } from '../src/expr/expr-map.js';
+import { likeMap, likeOf, monomialOf, sameLike } from '../src/engine/algebra.js';
+import { hashOf } from '../src/expr/shape.js';
+import { parseExpression } from '../src/parse/parse.js';
 
 const parse = (text: string) => parseExpression(text).expr;
 

@@ -1,10 +1,10 @@
 // Shared test helpers: a seeded generator, sample points and numeric comparison of expressions.
 
-import { evaluate, type Environment } from '../src/evaluate.js';
-import type { Expr } from '../src/expr.js';
-import { freeSymbols, nodes } from '../src/expr.js';
-import type { Definition } from '../src/parse.js';
-import type { Step } from '../src/derivation.js';
+import { evaluate, type Environment } from '../src/engine/evaluate.js';
+import type { Expr } from '../src/expr/expr.js';
+import { freeSymbols, nodes } from '../src/expr/expr.js';
+import type { Definition } from '../src/parse/parse.js';
+import type { Step } from '../src/engine/derivation.js';
 import { derive, StepdiffError, type DeriveOptions } from '../src/index.js';
 
 /** mulberry32: a small seeded PRNG so every run samples the same points. */

@@ -2,10 +2,10 @@
 // for every place it occurs), unequal ones never merge, and results keep their values.
 
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '../src/expr.js';
-import { add, children, equals, fn, mul, num, pow, sym } from '../src/expr.js';
-import { hashOf } from '../src/shape.js';
-import { Interner } from '../src/intern.js';
+import type { Expr } from '../src/expr/expr.js';
+import { add, children, equals, fn, mul, num, pow, sym } from '../src/expr/expr.js';
+import { hashOf } from '../src/expr/shape.js';
+import { Interner } from '../src/expr/intern.js';
 import { derive } from '../src/index.js';
 import { CORPUS } from './corpus.js';
 

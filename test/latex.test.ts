@@ -3,8 +3,8 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
-import { latexName, toLatex } from '../src/latex.js';
-import { parseExpression } from '../src/parse.js';
+import { latexName, toLatex } from '../src/expr/latex.js';
+import { parseExpression } from '../src/parse/parse.js';
 import { CORPUS } from './corpus.js';
 import { allSteps } from './helpers.js';
 

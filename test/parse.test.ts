@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
-import * as X from '../src/expr.js';
-import { equals, type Expr } from '../src/expr.js';
-import { isName, isNfcStable } from '../src/functions.js';
-import { parseDefinition, parseExpression } from '../src/parse.js';
-import { toText } from '../src/text.js';
+import * as X from '../src/expr/expr.js';
+import { equals, type Expr } from '../src/expr/expr.js';
+import { isName, isNfcStable } from '../src/expr/functions.js';
+import { parseDefinition, parseExpression } from '../src/parse/parse.js';
+import { toText } from '../src/expr/text.js';
 import { CORPUS } from './corpus.js';
 import { allSteps, compareNumerically } from './helpers.js';
 

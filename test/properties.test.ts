@@ -4,17 +4,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive, simplifyExpression, toText } from '../src/index.js';
-import { evaluate, numericDerivative } from '../src/evaluate.js';
-import * as X from '../src/expr.js';
-import type { Expr } from '../src/expr.js';
-import { parseExpression } from '../src/parse.js';
-import { moveSigns, signsSettled } from '../rules/signs.js';
+import { evaluate, numericDerivative } from '../src/engine/evaluate.js';
+import * as X from '../src/expr/expr.js';
+import type { Expr } from '../src/expr/expr.js';
+import { parseExpression } from '../src/parse/parse.js';
+import { moveSigns, signsSettled } from '../rules/algebra/signs.js';
 import { ALGEBRA_RULES, NORMALISE } from '../rules/index.js';
-import { applyEverywhere, simplify, type SimplifySettings } from '../src/simplify.js';
-import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/algebra.js';
-import { isCollected, isSignFree, isWrittenZero, mayHoldName } from '../src/shape.js';
-import { freshName } from '../src/rule.js';
-import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/rational.js';
+import { applyEverywhere, simplify, type SimplifySettings } from '../src/engine/simplify.js';
+import { hasSeveralTerms, likeOf, likeSignature, monomialOf, sameLike, termsOf } from '../src/engine/algebra.js';
+import { isCollected, isSignFree, isWrittenZero, mayHoldName } from '../src/expr/shape.js';
+import { freshName } from '../src/engine/rule.js';
+import { addQ, divQ, mulQ, negQ, rational, subQ, type Rational } from '../src/expr/rational.js';
 import { allSteps, close, compareNumerically } from './helpers.js';
 
 const SEED = 20261123;

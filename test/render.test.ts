@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALGEBRA_RULES, DIFFERENTIATION_RULES } from '../rules/index.js';
 import { derive, present, renderMath, StepdiffError, toHTML, toLatexDocument, toMarkdown, toPage } from '../src/index.js';
-import { LOCALES, TRANSLATED, templateIn, titleIn } from '../src/locale.js';
-import { RECALL, SUBSTITUTE_PARTS } from '../src/rewrite.js';
+import { LOCALES, TRANSLATED, templateIn, titleIn } from '../src/engine/locale.js';
+import { RECALL, SUBSTITUTE_PARTS } from '../src/engine/rewrite.js';
 import { CORPUS } from './corpus.js';
 import { allSteps } from './helpers.js';
 
@@ -117,9 +117,10 @@ describe('translations', () => {
 
   it('every note template written in a rule or the engine has a Chinese translation', () => {
     const sources = [
-      ...readdirSync(new URL('../rules/', import.meta.url)).map((f) => readFileSync(new URL(`../rules/${f}`, import.meta.url), 'utf8')),
+      ...['differentiation', 'algebra'].flatMap((folder) =>
+        readdirSync(new URL(`../rules/${folder}/`, import.meta.url)).map((f) => readFileSync(new URL(`../rules/${folder}/${f}`, import.meta.url), 'utf8'))),
       readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8'),
-      readFileSync(new URL('../src/parse.ts', import.meta.url), 'utf8'),
+      readFileSync(new URL('../src/parse/parse.ts', import.meta.url), 'utf8'),
     ];
     const templates = sources.flatMap((s) => [...s.matchAll(/text: (['"])(.*?)\1/g)].map((m) => m[2]!));
     const parseNotes = sources.flatMap((s) => [...s.matchAll(/\['[^']', '[^']+', '([^']+)'\]/g)].map((m) => m[1]!));

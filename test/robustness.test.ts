@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { derive, simplifyExpression, StepdiffError, toHTML, toMarkdown, toPage, type DeriveOptions, type ErrorCode } from '../src/index.js';
-import * as X from '../src/expr.js';
-import type { Expr } from '../src/expr.js';
-import { evaluate } from '../src/evaluate.js';
-import { nodeCount } from '../src/algebra.js';
+import * as X from '../src/expr/expr.js';
+import type { Expr } from '../src/expr/expr.js';
+import { evaluate } from '../src/engine/evaluate.js';
+import { nodeCount } from '../src/engine/algebra.js';
 import { allSteps, rejection } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));

@@ -5,9 +5,9 @@
 import * as mathjs from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../src/index.js';
-import { evaluate, numericDerivative } from '../src/evaluate.js';
-import { freeSymbols } from '../src/expr.js';
-import { toText } from '../src/text.js';
+import { evaluate, numericDerivative } from '../src/engine/evaluate.js';
+import { freeSymbols } from '../src/expr/expr.js';
+import { toText } from '../src/expr/text.js';
 import { CORPUS } from './corpus.js';
 import { TEST_FUNCTIONS, allSteps, close, compareNumerically, samplePoint, seeded } from './helpers.js';
 

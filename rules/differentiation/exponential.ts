@@ -1,0 +1,16 @@
+import { fn, mul } from '../../src/expr/expr.js';
+import { defineRule, isConstant, isVariable } from '../../src/engine/rule.js';
+
+export default defineRule({
+  id: 'exponential',
+  title: 'Exponential rule',
+  law: '\\frac{d}{dx}e^{x} = e^{x}, \\quad \\frac{d}{dx}a^{x} = a^{x}\\ln a',
+  on: ['pow', 'fn'],
+  nests: false,
+  when: (body, ctx) =>
+    body.kind === 'fn'
+      ? body.name === 'exp' && isVariable(body.args[0]!, ctx)
+      : isVariable(body.exp, ctx) && isConstant(body.base, ctx),
+  to: (body) =>
+    body.kind === 'pow' && !(body.base.kind === 'const' && body.base.name === 'e') ? mul(body, fn('ln', [body.base])) : body,
+});

@@ -1,0 +1,206 @@
+// Step and Derivation are immutable records of what the rewriter did. Their text, LaTeX and JSON
+// forms are computed from the recorded expressions on demand, by the printers.
+
+import type { Expr, Path } from '../expr/expr.js';
+import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
+import { phrases, templateIn, titleIn, type Locale } from './locale.js';
+import type { Definition } from '../parse/parse.js';
+import type { LazyNote, Note } from './rule.js';
+import { fillText, toText } from '../expr/text.js';
+
+/** A step as plain JSON (the CLI's --format json). */
+export interface StepJSON {
+  readonly rule: string;
+  readonly explanation: string;
+  readonly before: string;
+  readonly after: string;
+  readonly beforeLatex: string;
+  readonly afterLatex: string;
+  readonly substeps: readonly StepJSON[];
+}
+
+/** A derivation as plain JSON. */
+export interface DerivationJSON {
+  readonly input: string;
+  readonly wrt: string;
+  readonly result: string;
+  readonly resultLatex: string;
+  readonly complete: boolean;
+  readonly steps: readonly StepJSON[];
+}
+
+/** What a step records of the rule that made it. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly law: string;
+}
+
+/** A sentence about the derivation as a whole, with {slots} filled from `values` (plain text). */
+export interface Message {
+  readonly text: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** A message in `locale`. */
+export function messageIn(message: Message, locale: Locale): string {
+  return templateIn(locale, message.text).replace(/\{(\w+)\}/g, (whole, k: string) => (Object.hasOwn(message.values, k) ? message.values[k]! : whole));
+}
+
+/** One applied rule: the whole expression before and after, and the sub-derivations it needed. */
+export class Step {
+  /** Stable kebab-case rule id. */
+  readonly rule: string;
+  /** The rule's title in English, e.g. "Quotient rule". */
+  readonly title: string;
+  /** The rule's law in LaTeX (empty for the engine's own steps). */
+  readonly law: string;
+
+  constructor(
+    info: RuleInfo,
+    readonly before: Expr,
+    readonly after: Expr,
+    /** Where in `before` the rule fired. */
+    readonly path: Path,
+    /** Steps of the sub-derivations (each starts from an inert derivative of one part). */
+    readonly substeps: readonly Step[] = [],
+    /** What the rule says of this step, worked out when read (see LazyNote). */
+    private readonly pendingNote?: LazyNote,
+    /** How expressions of this derivation print in LaTeX (∂ when other variables are present). */
+    readonly latexOptions: LatexOptions = {},
+  ) {
+    this.rule = info.id;
+    this.title = info.title;
+    this.law = info.law;
+    Object.freeze(this.substeps);
+    Object.freeze(this);
+  }
+
+  /** What the rule says of this instance (the factor a cancellation assumes non-zero, …), if anything. */
+  get note(): Note | undefined {
+    return this.pendingNote?.();
+  }
+
+  /** The rule's title in `locale`. */
+  titleIn(locale: Locale = 'en'): string {
+    return titleIn(locale, this.rule, this.title);
+  }
+
+  /** One sentence explaining the step, in plain text. */
+  explain(locale: Locale = 'en'): string {
+    const said = this.note;
+    const parts = said === undefined ? [] : [said, ...(said.also ?? [])];
+    const note = parts.length === 0 ? undefined : parts.map((n) => fillText(templateIn(locale, n.text), n.values, toText)).join(locale === 'zh' ? '；' : '; ');
+    return phrases(locale).sentence(this.titleIn(locale), note);
+  }
+
+  /** The explanation in English. */
+  get explanation(): string {
+    return this.explain('en');
+  }
+
+  /** `before = after` as parseable text. */
+  toText(): string {
+    return `${toText(this.before)} = ${toText(this.after)}`;
+  }
+
+  /** `before = after` as LaTeX. */
+  toLatex(): string {
+    return `${toLatex(this.before, this.latexOptions)} = ${toLatex(this.after, this.latexOptions)}`;
+  }
+
+  toJSON(locale: Locale = 'en'): StepJSON {
+    return {
+      rule: this.rule,
+      explanation: this.explain(locale),
+      before: toText(this.before),
+      after: toText(this.after),
+      beforeLatex: toLatex(this.before, this.latexOptions),
+      afterLatex: toLatex(this.after, this.latexOptions),
+      substeps: this.substeps.map((s) => s.toJSON(locale)),
+    };
+  }
+}
+
+/** The result of `derive`: the input, the main chain of steps and the final expression. */
+export class Derivation {
+  constructor(
+    readonly input: string,
+    /** The expression as parsed, before differentiation. */
+    readonly expr: Expr,
+    readonly wrt: string,
+    /** The inert derivative the main chain starts from. */
+    readonly start: Expr,
+    readonly steps: readonly Step[],
+    readonly result: Expr,
+    readonly definitions: readonly Definition[],
+    /** Normalisations applied to the input text, and what the derivation could not do. */
+    readonly messages: readonly Message[],
+    /** False when definitions were given but the result could not be written in terms of them. */
+    readonly complete: boolean = true,
+    readonly latexOptions: LatexOptions = {},
+  ) {
+    Object.freeze(this.steps);
+    Object.freeze(this.definitions);
+    Object.freeze(this.messages);
+    Object.freeze(this);
+  }
+
+  /** The messages as sentences in `locale`. */
+  notesIn(locale: Locale = 'en'): string[] {
+    return this.messages.map((m) => messageIn(m, locale));
+  }
+
+  /** The messages in English. */
+  get notes(): string[] {
+    return this.notesIn('en');
+  }
+
+  /** The numbered steps, indented by nesting, and the result. */
+  toText(locale: Locale = 'en'): string {
+    const words = phrases(locale);
+    const lines: string[] = [];
+    for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
+    for (const def of this.definitions) lines.push(`${words.definition}${words.colon}${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
+    lines.push(`${words.differentiate.replace('{x}', this.wrt)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
+    const walk = (steps: readonly Step[], prefix: string, indent: string, main: boolean): void => {
+      steps.forEach((step, i) => {
+        const label = `${prefix}${i + 1}`;
+        lines.push(`${indent}${label}. [${step.rule}] ${step.explain(locale)}`);
+        const body = `${indent}${' '.repeat(label.length + 2)}`;
+        lines.push(main ? `${body}= ${toText(step.after)}` : `${body}${step.toText()}`);
+        walk(step.substeps, `${label}.`, body, false);
+      });
+    };
+    walk(this.steps, '', '', true);
+    lines.push('', `${words.result}${words.colon}${toText(this.result)}`);
+    return lines.join('\n');
+  }
+
+  /** The main chain as one LaTeX `aligned` block, each row tagged with its rule. */
+  toLatex(locale: Locale = 'en'): string {
+    return alignedLatex(this.start, this.steps, locale, this.latexOptions);
+  }
+
+  toJSON(locale: Locale = 'en'): DerivationJSON {
+    return {
+      input: this.input,
+      wrt: this.wrt,
+      result: toText(this.result),
+      resultLatex: toLatex(this.result, this.latexOptions),
+      complete: this.complete,
+      steps: this.steps.map((s) => s.toJSON(locale)),
+    };
+  }
+}
+
+/** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
+export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions): string {
+  const rows = [`${toLatex(start, options)}`];
+  steps.forEach((step, i) => {
+    const row = `&= ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`;
+    if (i === 0) rows[0] = `${rows[0]} ${row}`;
+    else rows.push(row);
+  });
+  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+}

@@ -1,0 +1,112 @@
+// A real-valued evaluator over Expr, used for numeric checks (never mathjs's evaluate). Outside a
+// function's real domain the result is NaN; an inert derivative is evaluated by finite differences.
+
+import type { Expr } from '../expr/expr.js';
+import type { Definition } from '../parse/parse.js';
+import { toNumberQ } from '../expr/rational.js';
+
+/** Values of symbols, user definitions, and stand-ins for undefined functions (f and its derivatives). */
+export interface Environment {
+  readonly values: ReadonlyMap<string, number>;
+  readonly definitions?: ReadonlyMap<string, Definition>;
+  /** An undefined function f as a list [f, f', f'', …]; missing entries evaluate to NaN. */
+  readonly functions?: ReadonlyMap<string, ReadonlyArray<(x: number) => number>>;
+}
+
+const UNARY: Readonly<Record<string, (x: number) => number>> = {
+  exp: Math.exp, ln: Math.log, log2: Math.log2, log10: Math.log10, sqrt: Math.sqrt, cbrt: Math.cbrt, abs: Math.abs,
+  sin: Math.sin, cos: Math.cos, tan: Math.tan,
+  sec: (x) => 1 / Math.cos(x), csc: (x) => 1 / Math.sin(x), cot: (x) => 1 / Math.tan(x),
+  asin: Math.asin, acos: Math.acos, atan: Math.atan,
+  asec: (x) => Math.acos(1 / x), acsc: (x) => Math.asin(1 / x), acot: (x) => Math.atan(1 / x),
+  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh,
+  sech: (x) => 1 / Math.cosh(x), csch: (x) => 1 / Math.sinh(x), coth: (x) => 1 / Math.tanh(x),
+  asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
+  asech: (x) => Math.acosh(1 / x), acsch: (x) => Math.asinh(1 / x), acoth: (x) => Math.atanh(1 / x),
+};
+
+/** Real power: a negative base only with an integer exponent or a rational one of odd denominator. */
+function power(base: number, exponent: number, exact: Expr): number {
+  if (base >= 0 || Number.isInteger(exponent)) return base ** exponent;
+  if (exact.kind === 'num' && exact.value.den % 2n === 1n) {
+    const magnitude = (-base) ** exponent;
+    return exact.value.num % 2n === 0n ? magnitude : -magnitude;
+  }
+  return Number.NaN;
+}
+
+/** Real n-th root; odd roots of negative numbers are real. */
+function nthRoot(x: number, n: number): number {
+  if (x >= 0) return x ** (1 / n);
+  return Number.isInteger(n) && Math.abs(n % 2) === 1 ? -((-x) ** (1 / n)) : Number.NaN;
+}
+
+const fivePoint = (f: (x: number) => number, x: number, h: number): number =>
+  (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
+
+/**
+ * The derivative of f at x by five-point central differences on shrinking steps with Richardson
+ * extrapolation, stopping when successive estimates agree (a fixed step is inaccurate near poles).
+ */
+export function numericDerivative(f: (x: number) => number, x: number): number {
+  let h = 1e-2 * Math.max(1, Math.abs(x));
+  let previous = fivePoint(f, x, h);
+  let best = Number.NaN;
+  let bestChange = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 8; k++) {
+    h /= 4;
+    const current = fivePoint(f, x, h);
+    // The five-point error is O(h^4); one Richardson step with step ratio 4 removes it.
+    const extrapolated = (256 * current - previous) / 255;
+    const change = Math.abs(current - previous);
+    if (change < bestChange) {
+      bestChange = change;
+      best = extrapolated;
+    }
+    if (change <= 1e-12 * Math.max(1, Math.abs(current))) break;
+    previous = current;
+  }
+  return best;
+}
+
+/** Evaluates `e` over the reals; NaN where it is undefined. */
+export function evaluate(e: Expr, env: Environment): number {
+  const ev = (child: Expr): number => evaluate(child, env);
+  switch (e.kind) {
+    case 'num': return toNumberQ(e.value);
+    case 'sym': return env.values.get(e.name) ?? Number.NaN;
+    case 'const': return e.name === 'e' ? Math.E : Math.PI;
+    case 'add': return e.terms.reduce((acc, t) => acc + ev(t), 0);
+    case 'sub': return ev(e.left) - ev(e.right);
+    case 'mul': return e.factors.reduce((acc, f) => acc * ev(f), 1);
+    case 'div': return ev(e.num) / ev(e.den);
+    case 'pow': return power(ev(e.base), ev(e.exp), e.exp);
+    case 'neg': return -ev(e.arg);
+    case 'fn': return call(e, env);
+    case 'd': {
+      const point = e.at === undefined ? env.values.get(e.wrt) ?? Number.NaN : ev(e.at);
+      return numericDerivative((x) => evaluate(e.body, { ...env, values: new Map([...env.values, [e.wrt, x]]) }), point);
+    }
+  }
+}
+
+function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
+  const args = e.args.map((a) => evaluate(a, env));
+  const [x, y] = args as [number, number | undefined];
+  const definition = env.definitions?.get(e.name);
+  if (definition !== undefined && e.primes === 0) {
+    const values = new Map(env.values);
+    definition.params.forEach((p, i) => values.set(p, args[i]!));
+    return evaluate(definition.body, { ...env, values });
+  }
+  const unary = UNARY[e.name];
+  if (unary !== undefined && e.primes === 0) return unary(x);
+  switch (e.name) {
+    case 'log': return y === undefined ? Math.log(x) : Math.log(x) / Math.log(y);
+    case 'nthRoot': return nthRoot(x, y ?? 2);
+    default: {
+      const f = env.functions?.get(e.name)?.[e.primes];
+      return f === undefined ? Number.NaN : f(x);
+    }
+  }
+}

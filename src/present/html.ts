@@ -1,0 +1,129 @@
+// HTML printers: a fragment for embedding, and a standalone page that carries KaTeX's CSS and fonts
+// from the installed package (no CDN: it works offline). Text is escaped; math goes through KaTeX.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { nodeCount } from '../engine/algebra.js';
+import type { Derivation, Step } from '../engine/derivation.js';
+import { phrases, type Locale } from '../engine/locale.js';
+import { StepdiffError } from '../expr/errors.js';
+import { present, type Block, type Presentation } from './present.js';
+import { renderMath } from './render.js';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function block(b: Block, tag: 'h3' | 'h4'): string {
+  const items = b.explanations.map((e) => `<li>${escapeHtml(e)}</li>`).join('');
+  return `<section class="block"><${tag}>${escapeHtml(b.label)}</${tag}><div class="math">${renderMath(b.latex, true)}</div><ol class="explanations">${items}</ol></section>`;
+}
+
+/** How many formulas `toHTML` renders for `d` (a page checks that many .katex elements appear). */
+export function formulaCount(d: Derivation): number {
+  const p = present(d);
+  return p.definitions.length + 1 + p.subDerivations.length + p.laws.length + 1;
+}
+
+/** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
+export const MAX_RENDER_CHARS = 400_000;
+
+/**
+ * Refuses a derivation whose expressions alone hold more than `limit` nodes: each node prints as at
+ * least one character of LaTeX, so it is over the limit, and printing it all to find out could take
+ * longer than rendering a page should.
+ */
+function checkPrintedNodes(d: Derivation, limit: number): void {
+  let total = nodeCount(d.start) + nodeCount(d.result);
+  const pending: Step[] = [...d.steps];
+  while (pending.length > 0 && total <= limit) {
+    const step = pending.pop()!;
+    total += nodeCount(step.after);
+    pending.push(...step.substeps);
+  }
+  if (total > limit) {
+    throw new StepdiffError('too-large', `The derivation is too large to render: more than ${limit} characters of LaTeX.`);
+  }
+}
+
+/** Refuses a layout whose LaTeX is beyond `limit` characters, before KaTeX spends minutes on it. */
+function checkRenderSize(p: Presentation, limit: number): void {
+  const total = [p.main.latex, ...p.subDerivations.map((b) => b.latex), ...p.definitions, ...p.laws.map((l) => l.law), p.result].reduce((n, t) => n + t.length, 0);
+  if (total > limit) {
+    throw new StepdiffError('too-large', `The derivation is too large to render: ${total} characters of LaTeX; the limit is ${limit}.`);
+  }
+}
+
+/** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
+export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+  checkPrintedNodes(d, maxChars);
+  const p = present(d, locale);
+  checkRenderSize(p, maxChars);
+  const words = phrases(locale);
+  const parts = [`<section class="stepdiff" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`, `<h2>${escapeHtml(p.heading)}</h2>`];
+  for (const note of p.notes) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${note}`)}</p>`);
+  for (const def of p.definitions) parts.push(`<div class="definition"><p class="label">${escapeHtml(words.definition)}</p>${renderMath(def, true)}</div>`);
+  parts.push(block(p.main, 'h3'));
+  for (const b of p.subDerivations) parts.push(block(b, 'h4'));
+  parts.push(`<section class="laws"><h3>${escapeHtml(words.laws)}</h3><dl>`);
+  for (const law of p.laws) parts.push(`<dt>${escapeHtml(law.title)}</dt><dd>${renderMath(law.law, false)}</dd>`);
+  parts.push('</dl></section>', `<section class="result"><h3>${escapeHtml(words.result)}</h3>${renderMath(p.result, true)}</section>`, '</section>');
+  return parts.join('\n');
+}
+
+const katexDist = (): string => dirname(createRequire(import.meta.url).resolve('katex'));
+
+const readKatexCss = (): string => readFileSync(join(katexDist(), 'katex.min.css'), 'utf8');
+
+/** KaTeX's stylesheet with only its woff2 fonts, the fonts referenced as `fonts(name)` returns. */
+export function katexCss(fonts: (file: string) => string, css: string = readKatexCss()): string {
+  return css.replace(/src:url\(fonts\/([\w-]+\.woff2)\) format\("woff2"\)[^;}]*/g, (_, file: string) => `src:url(${fonts(file)}) format("woff2")`);
+}
+
+/** The woff2 font files KaTeX ships, as [file name, bytes]. */
+export function katexFonts(css: string = readKatexCss()): Array<[string, Buffer]> {
+  const files = [...new Set([...css.matchAll(/fonts\/([\w-]+\.woff2)/g)].map((m) => m[1]!))];
+  return files.map((f) => [f, readFileSync(join(katexDist(), 'fonts', f))]);
+}
+
+/** The stylesheet of stepdiff's own pages. */
+export const PAGE_CSS = `
+body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
+h1, h2, h3, h4 { line-height: 1.25; }
+.math { overflow-x: auto; }
+.block { border-left: 3px solid #d0d7de; padding-left: 1rem; margin: 1.5rem 0; }
+.explanations li { margin: 0.2rem 0; }
+.note { background: #fff8c5; padding: 0.5rem; }
+.definition > .label { font-weight: 600; margin-bottom: 0; }
+dt { font-weight: 600; margin-top: 0.75rem; }
+table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 0.25rem 0.75rem; text-align: right; }
+nav a { margin-right: 1rem; }
+`;
+
+/** A complete HTML document around `body`; `css` is placed inline. */
+export function htmlDocument(options: { title: string; locale: Locale; css: string; body: string; head?: string }): string {
+  return `<!doctype html>
+<html lang="${options.locale === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(options.title)}</title>
+${options.head ?? ''}<style>${options.css}</style>
+</head>
+<body>
+${options.body}
+</body>
+</html>
+`;
+}
+
+/** The derivation as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
+export function toPage(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+  const stylesheet = readKatexCss();
+  const fonts = new Map(katexFonts(stylesheet));
+  const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`, stylesheet);
+  return htmlDocument({ title: `stepdiff: ${d.input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
+}

@@ -1,0 +1,31 @@
+// Markdown printer: explanations as text, mathematics in $$ blocks (GitHub and MkDocs both read it).
+
+import type { Derivation } from '../engine/derivation.js';
+import { phrases, type Locale } from '../engine/locale.js';
+import { present, type Block } from './present.js';
+
+const display = (latex: string): string => `$$\n${latex}\n$$`;
+
+function block(b: Block, level: string): string {
+  const list = b.explanations.map((e, i) => `${i + 1}. ${escapeMarkdown(e)}`).join('\n');
+  return `${level} ${escapeMarkdown(b.label)}\n\n${display(b.latex)}\n\n${list}`;
+}
+
+/** Escapes the characters Markdown would read as markup in a plain-text explanation. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
+}
+
+/** The derivation as Markdown in `locale`. */
+export function toMarkdown(d: Derivation, locale: Locale = 'en'): string {
+  const p = present(d, locale);
+  const words = phrases(locale);
+  const parts = [`## ${escapeMarkdown(p.heading)}`];
+  for (const note of p.notes) parts.push(`> ${escapeMarkdown(`${words.note}: ${note}`)}`);
+  for (const def of p.definitions) parts.push(`${words.definition}:\n\n${display(def)}`);
+  parts.push(block(p.main, '###'));
+  for (const b of p.subDerivations) parts.push(block(b, '####'));
+  parts.push(`### ${words.laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);
+  parts.push(`### ${words.result}\n\n${display(p.result)}`);
+  return `${parts.join('\n\n')}\n`;
+}

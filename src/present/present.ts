@@ -1,0 +1,83 @@
+// A derivation laid out for reading: the main chain, each sub-derivation as its own labelled block,
+// and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print this layout.
+
+import type { Derivation, Step } from '../engine/derivation.js';
+import { alignedLatex } from '../engine/derivation.js';
+import { equals } from '../expr/expr.js';
+import { toLatex, latexName } from '../expr/latex.js';
+import { phrases, type Locale } from '../engine/locale.js';
+
+/** One block of aligned rows: its label, its LaTeX, and the explanation of each row. */
+export interface Block {
+  readonly label: string;
+  readonly latex: string;
+  readonly explanations: readonly string[];
+}
+
+/** Everything a page shows about one derivation, in one locale. */
+export interface Presentation {
+  readonly heading: string;
+  readonly definitions: readonly string[];
+  readonly notes: readonly string[];
+  readonly main: Block;
+  readonly subDerivations: readonly Block[];
+  readonly laws: ReadonlyArray<{ readonly title: string; readonly law: string }>;
+  readonly result: string;
+}
+
+/** Splits a step's flat substeps into sub-derivations: a new one starts where the chain breaks. */
+export function subDerivations(substeps: readonly Step[]): Step[][] {
+  const groups: Step[][] = [];
+  for (const step of substeps) {
+    const current = groups[groups.length - 1];
+    const previous = current?.[current.length - 1];
+    if (previous !== undefined && equals(previous.after, step.before)) current!.push(step);
+    else groups.push([step]);
+  }
+  return groups;
+}
+
+/** Lays out `d` for reading in `locale`. */
+export function present(d: Derivation, locale: Locale = 'en'): Presentation {
+  const words = phrases(locale);
+  const options = d.latexOptions;
+  const blocks: Block[] = [];
+  const laws = new Map<string, { title: string; law: string }>();
+  const visit = (steps: readonly Step[], number: string): void => {
+    steps.forEach((step, i) => {
+      if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: step.law });
+      const label = number === '' ? `${i + 1}` : `${number}.${i + 1}`;
+      for (const group of subDerivations(step.substeps)) {
+        blocks.push({
+          label: words.subDerivation.replace('{n}', label),
+          latex: alignedLatex(group[0]!.before, group, locale, options),
+          explanations: group.map((s) => s.explain(locale)),
+        });
+      }
+      visit(step.substeps, label);
+    });
+  };
+  visit(d.steps, '');
+  return {
+    heading: words.differentiate.replace('{x}', d.wrt),
+    definitions: d.definitions.map((def) => `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`),
+    notes: d.notesIn(locale),
+    main: { label: words.steps, latex: alignedLatex(d.start, d.steps, locale, options), explanations: d.steps.map((s) => s.explain(locale)) },
+    subDerivations: blocks,
+    laws: [...laws.values()],
+    result: toLatex(d.result, options),
+  };
+}
+
+/** The derivation as a LaTeX fragment: each block in display math, labelled by a comment line. */
+export function toLatexDocument(d: Derivation, locale: Locale = 'en'): string {
+  const p = present(d, locale);
+  const words = phrases(locale);
+  const parts = [`% ${p.heading}`];
+  for (const def of p.definitions) parts.push(`% ${words.definition}`, `\\[ ${def} \\]`);
+  parts.push(`% ${p.main.label}`, `\\[\n${p.main.latex}\n\\]`);
+  for (const block of p.subDerivations) parts.push(`% ${block.label}`, `\\[\n${block.latex}\n\\]`);
+  parts.push(`% ${words.laws}`);
+  for (const law of p.laws) parts.push(`% ${law.title}`, `\\[ ${law.law} \\]`);
+  return parts.join('\n');
+}
