@@ -1,9 +1,8 @@
 // Shared test helpers: a seeded generator, sample points and numeric comparison of expressions.
 
 import { evaluate, type Environment } from '../src/engine/evaluate.js';
-import type { Expr } from '../src/expr/expr.js';
+import type { Definition, Expr } from '../src/expr/expr.js';
 import { freeSymbols, nodes } from '../src/expr/expr.js';
-import type { Definition } from '../src/parse/parse.js';
 import type { Step } from '../src/engine/derivation.js';
 import { derive, StepdiffError, type DeriveOptions } from '../src/index.js';
 

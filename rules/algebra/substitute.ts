@@ -1,6 +1,5 @@
-import type { Expr, ExprOf } from '../../src/expr/expr.js';
+import type { Definition, Expr, ExprOf } from '../../src/expr/expr.js';
 import { children, E, equals, fn, isNum, mul, neg, num, one, pow } from '../../src/expr/expr.js';
-import type { Definition } from '../../src/parse/parse.js';
 import { monomialOf, termFactors } from '../../src/engine/algebra.js';
 import { defineRewrite, type AlgebraContext } from '../../src/engine/rule.js';
 

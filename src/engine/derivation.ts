@@ -1,10 +1,9 @@
 // Step and Derivation are immutable records of what the rewriter did. Their text, LaTeX and JSON
 // forms are computed from the recorded expressions on demand, by the printers.
 
-import type { Expr, Path } from '../expr/expr.js';
+import type { Definition, Expr, Path } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
 import { phrases, templateIn, titleIn, type Locale } from './locale.js';
-import type { Definition } from '../parse/parse.js';
 import type { LazyNote, Note } from './rule.js';
 import { fillText, toText } from '../expr/text.js';
 

@@ -1,8 +1,7 @@
 // A real-valued evaluator over Expr, used for numeric checks (never mathjs's evaluate). Outside a
 // function's real domain the result is NaN; an inert derivative is evaluated by finite differences.
 
-import type { Expr } from '../expr/expr.js';
-import type { Definition } from '../parse/parse.js';
+import type { Definition, Expr } from '../expr/expr.js';
 import { toNumberQ } from '../expr/rational.js';
 
 /** Values of symbols, user definitions, and stand-ins for undefined functions (f and its derivatives). */

@@ -1,21 +1,20 @@
-// The words around the mathematics, in each supported language. Rule titles are keyed by the
-// stable rule id; note templates by their English text. A missing entry is an error (and a failing
-// test), never a silent fallback to English.
+// The words a step and a derivation explain themselves in, in each supported language: rule titles
+// keyed by the stable rule id, note templates by their English text, and the phrases of the text
+// form. They live with Step and Derivation because `toText('zh')` and `explain('zh')` are theirs;
+// the headings of a laid-out page are the presenters' (src/present/headings.ts). A missing entry is
+// an error (and a failing test), never a silent fallback to English.
 
 /** A language stepdiff can explain itself in. */
 export type Locale = 'en' | 'zh';
 
 export const LOCALES: readonly Locale[] = Object.freeze(['en', 'zh']);
 
-/** The fixed phrases of printed derivations. */
+/** The fixed phrases of a derivation's text form and explanations. */
 export interface Phrases {
   readonly differentiate: string;
   readonly result: string;
   readonly definition: string;
   readonly note: string;
-  readonly laws: string;
-  readonly steps: string;
-  readonly subDerivation: string;
   /** The colon after a label. */
   readonly colon: string;
   readonly sentence: (title: string, note: string | undefined) => string;
@@ -26,9 +25,6 @@ const EN: Phrases = {
   result: 'Result',
   definition: 'Definition',
   note: 'Note',
-  laws: 'Rules used',
-  steps: 'Steps',
-  subDerivation: 'Sub-derivation of step {n}',
   colon: ': ',
   sentence: (title, note) => (note === undefined ? `${title}.` : `${title}: ${note}.`),
 };
@@ -38,9 +34,6 @@ const ZH: Phrases = {
   result: '结果',
   definition: '定义',
   note: '注',
-  laws: '用到的法则',
-  steps: '步骤',
-  subDerivation: '第 {n} 步的子推导',
   colon: '：',
   sentence: (title, note) => (note === undefined ? `${title}。` : `${title}：${note}。`),
 };

@@ -3,13 +3,12 @@
 // the algebra views and exact numbers (src/algebra, src/expr-map, src/rational) and this module;
 // never a printer.
 
-import type { Expr, ExprOf, Kind } from '../expr/expr.js';
+import type { Definition, Expr, ExprOf, Kind } from '../expr/expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from '../expr/expr.js';
 import { HashMap } from '../expr/expr-map.js';
 import { hasDerivative, hasSymbol, hashOf, mayHoldName, mix } from '../expr/shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from '../expr/rational.js';
 import { isBuiltin } from '../expr/functions.js';
-import type { Definition } from '../parse/parse.js';
 
 /** How a quotient is differentiated: the quotient rule, as a negative power, or the reciprocal rule. */
 export type Method = 'quotient' | 'chain' | 'reciprocal';

@@ -12,7 +12,7 @@ import { KIND_BIT, kindBits, shapeOf, type Shape } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
 import { mergeLazy, notesAt, type AlgebraContext, type LazyNote, type RewriteRule } from './rule.js';
 import { Step } from './derivation.js';
-import { Interner } from '../expr/intern.js';
+import { Interner, type NodeSet } from '../expr/intern.js';
 
 /** A sequence of rules tried together at one node. */
 export interface Strategy {
@@ -51,12 +51,6 @@ export interface Simplified {
 export interface NodeMap {
   get(e: Expr): Expr | undefined;
   set(e: Expr, value: Expr): unknown;
-}
-
-/** A set of subtrees known to have some property (a WeakSet is one). */
-export interface NodeSet {
-  has(e: Expr): boolean;
-  add(e: Expr): unknown;
 }
 
 /**

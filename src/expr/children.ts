@@ -1,6 +1,6 @@
 // A node's children, on their own so that modules expr.ts builds on can walk nodes too.
 
-import type { Expr } from './expr.js';
+import type { Expr } from './types.js';
 
 // Leaves share one empty list: walks ask every node for its children.
 const NONE: readonly Expr[] = Object.freeze([]);

@@ -1,32 +1,19 @@
-// Expr is an immutable discriminated union that keeps the user's form (a quotient stays a `div`,
-// a difference a `sub`, `-x` a `neg`); every node is frozen once built and never mutated.
+// Layer 1 of 4, the expression core (src/expr/): the `Expr` union and its builders, structural
+// facts (shape, hashing, maps keyed by structure), exact rationals, the function table, interning,
+// the typed errors, and the expression printers (text, LaTeX). It imports nothing of stepdiff's
+// above it and no package: parse/, engine/, rules/ and present/ build on it.
+//
+// This module: the builders and structural operations of Expr, an immutable discriminated union
+// that keeps the user's form (a quotient stays a `div`, a difference a `sub`, `-x` a `neg`); every
+// node is frozen once built and never mutated.
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
 import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, type Shape } from './shape.js';
+import type { ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
 
 export { childAt, childCount, children };
-
-/** A named mathematical constant. */
-export type ConstantName = 'e' | 'pi';
-
-/** An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at. */
-export type Expr =
-  | { readonly kind: 'num'; readonly value: Rational }
-  | { readonly kind: 'sym'; readonly name: string }
-  | { readonly kind: 'const'; readonly name: ConstantName }
-  | { readonly kind: 'add'; readonly terms: readonly Expr[] }
-  | { readonly kind: 'sub'; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'mul'; readonly factors: readonly Expr[] }
-  | { readonly kind: 'div'; readonly num: Expr; readonly den: Expr }
-  | { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
-  | { readonly kind: 'neg'; readonly arg: Expr }
-  | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly primes: number }
-  | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr };
-
-export type Kind = Expr['kind'];
-/** The node of a given kind. */
-export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
+export type { ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
 
 /** A node under construction: every field of every kind, those of other kinds left undefined. */
 interface Blank {
@@ -236,9 +223,6 @@ export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
   }
   return next === undefined ? e : withChildren(e, next);
 }
-
-/** A path of child indices from the root to a node. */
-export type Path = readonly number[];
 
 /** The node at `path`. */
 export function at(e: Expr, path: Path): Expr {

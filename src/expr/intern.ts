@@ -8,7 +8,12 @@
 import type { Expr } from './expr.js';
 import { childAt, childCount, children, equals, withChildren } from './expr.js';
 import { hashOf } from './shape.js';
-import type { NodeSet } from '../engine/simplify.js';
+
+/** A set of subtrees known to have some property (a WeakSet is one). */
+export interface NodeSet {
+  has(e: Expr): boolean;
+  add(e: Expr): unknown;
+}
 
 /** A table of canonical nodes: one object kept for each distinct subtree the run has met. */
 export class Interner {

@@ -1,7 +1,7 @@
 // Binding strength of each node as printed; shared by the text and LaTeX printers so both
 // parenthesise the same way. Higher binds tighter.
 
-import type { Expr } from './expr.js';
+import type { Expr } from './types.js';
 
 export const enum Prec {
   Sum = 1,

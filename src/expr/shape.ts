@@ -3,7 +3,7 @@
 // They are computed once, when a node is built, and kept on the node under a symbol, so checking a
 // growing expression or searching it for work never walks a subtree twice.
 
-import type { Expr } from './expr.js';
+import type { Expr } from './types.js';
 import { childAt, childCount } from './children.js';
 import { isTerminating } from './precedence.js';
 

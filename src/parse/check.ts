@@ -4,11 +4,11 @@
 // assumes well-formed nodes: a zero denominator once made the printers loop) sees it.
 
 import { StepdiffError } from '../expr/errors.js';
-import type { Expr } from '../expr/expr.js';
+import type { Definition, Expr } from '../expr/expr.js';
 import { children } from '../expr/expr.js';
 import { BUILTINS, isName, isUndefinedFunctionName } from '../expr/functions.js';
 import { gcd } from '../expr/rational.js';
-import { checkArity, type Definition, type ParseLimits } from './parse.js';
+import { checkArity, type ParseLimits } from './parse.js';
 
 const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
 

@@ -8,7 +8,7 @@ import {
 } from 'mathjs';
 import { StepdiffError } from '../expr/errors.js';
 import * as X from '../expr/expr.js';
-import type { Expr } from '../expr/expr.js';
+import type { Definition, Expr } from '../expr/expr.js';
 import { BUILTINS, canonicalName, isAscii, isNfcStable, isUndefinedFunctionName } from '../expr/functions.js';
 import { parseDecimal } from '../expr/rational.js';
 
@@ -21,13 +21,6 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_LIMITS: ParseLimits = Object.freeze({ maxLength: 20_000, maxDepth: 500 });
-
-/** A user function definition such as σ(x) = 1/(1+exp(-x)). */
-export interface Definition {
-  readonly name: string;
-  readonly params: readonly string[];
-  readonly body: Expr;
-}
 
 /** What parsing one input produced. */
 export interface Parsed {

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { nodeCount } from '../engine/algebra.js';
 import type { Derivation, Step } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
+import { headings } from './headings.js';
 import { StepdiffError } from '../expr/errors.js';
 import { present, type Block, type Presentation } from './present.js';
 import { renderMath } from './render.js';
@@ -67,7 +68,7 @@ export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = 
   for (const def of p.definitions) parts.push(`<div class="definition"><p class="label">${escapeHtml(words.definition)}</p>${renderMath(def, true)}</div>`);
   parts.push(block(p.main, 'h3'));
   for (const b of p.subDerivations) parts.push(block(b, 'h4'));
-  parts.push(`<section class="laws"><h3>${escapeHtml(words.laws)}</h3><dl>`);
+  parts.push(`<section class="laws"><h3>${escapeHtml(headings(locale).laws)}</h3><dl>`);
   for (const law of p.laws) parts.push(`<dt>${escapeHtml(law.title)}</dt><dd>${renderMath(law.law, false)}</dd>`);
   parts.push('</dl></section>', `<section class="result"><h3>${escapeHtml(words.result)}</h3>${renderMath(p.result, true)}</section>`, '</section>');
   return parts.join('\n');

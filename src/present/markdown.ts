@@ -2,6 +2,7 @@
 
 import type { Derivation } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
+import { headings } from './headings.js';
 import { present, type Block } from './present.js';
 
 const display = (latex: string): string => `$$\n${latex}\n$$`;
@@ -25,7 +26,7 @@ export function toMarkdown(d: Derivation, locale: Locale = 'en'): string {
   for (const def of p.definitions) parts.push(`${words.definition}:\n\n${display(def)}`);
   parts.push(block(p.main, '###'));
   for (const b of p.subDerivations) parts.push(block(b, '####'));
-  parts.push(`### ${words.laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);
+  parts.push(`### ${headings(locale).laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);
   parts.push(`### ${words.result}\n\n${display(p.result)}`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,11 +1,18 @@
-// A derivation laid out for reading: the main chain, each sub-derivation as its own labelled block,
-// and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print this layout.
+// Layer 4 of 4, presentation (src/present/): a derivation laid out for readers, and printed from
+// that layout as Markdown, HTML rendered by KaTeX (the one KaTeX import, in render.ts), standalone
+// pages and LaTeX fragments, with the headings in each language. It may import the engine, the
+// parser and the expression core below it; nothing below imports it, and it never decides
+// mathematics: every expression it prints comes from a Step or a Derivation.
+//
+// This module: the layout itself, the main chain, each sub-derivation as its own labelled block,
+// and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { alignedLatex } from '../engine/derivation.js';
+import { phrases, type Locale } from '../engine/locale.js';
 import { equals } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
-import { phrases, type Locale } from '../engine/locale.js';
+import { headings } from './headings.js';
 
 /** One block of aligned rows: its label, its LaTeX, and the explanation of each row. */
 export interface Block {
@@ -40,6 +47,7 @@ export function subDerivations(substeps: readonly Step[]): Step[][] {
 /** Lays out `d` for reading in `locale`. */
 export function present(d: Derivation, locale: Locale = 'en'): Presentation {
   const words = phrases(locale);
+  const heads = headings(locale);
   const options = d.latexOptions;
   const blocks: Block[] = [];
   const laws = new Map<string, { title: string; law: string }>();
@@ -49,7 +57,7 @@ export function present(d: Derivation, locale: Locale = 'en'): Presentation {
       const label = number === '' ? `${i + 1}` : `${number}.${i + 1}`;
       for (const group of subDerivations(step.substeps)) {
         blocks.push({
-          label: words.subDerivation.replace('{n}', label),
+          label: heads.subDerivation.replace('{n}', label),
           latex: alignedLatex(group[0]!.before, group, locale, options),
           explanations: group.map((s) => s.explain(locale)),
         });
@@ -62,7 +70,7 @@ export function present(d: Derivation, locale: Locale = 'en'): Presentation {
     heading: words.differentiate.replace('{x}', d.wrt),
     definitions: d.definitions.map((def) => `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`),
     notes: d.notesIn(locale),
-    main: { label: words.steps, latex: alignedLatex(d.start, d.steps, locale, options), explanations: d.steps.map((s) => s.explain(locale)) },
+    main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options), explanations: d.steps.map((s) => s.explain(locale)) },
     subDerivations: blocks,
     laws: [...laws.values()],
     result: toLatex(d.result, options),
@@ -77,7 +85,7 @@ export function toLatexDocument(d: Derivation, locale: Locale = 'en'): string {
   for (const def of p.definitions) parts.push(`% ${words.definition}`, `\\[ ${def} \\]`);
   parts.push(`% ${p.main.label}`, `\\[\n${p.main.latex}\n\\]`);
   for (const block of p.subDerivations) parts.push(`% ${block.label}`, `\\[\n${block.latex}\n\\]`);
-  parts.push(`% ${words.laws}`);
+  parts.push(`% ${headings(locale).laws}`);
   for (const law of p.laws) parts.push(`% ${law.title}`, `\\[ ${law.law} \\]`);
   return parts.join('\n');
 }

@@ -1,0 +1,35 @@
+// The expression's types on their own: the modules expr.ts builds on (children, shape, precedence)
+// name them without importing the builders that import them.
+
+import type { Rational } from './rational.js';
+
+/** A named mathematical constant. */
+export type ConstantName = 'e' | 'pi';
+
+/** An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at. */
+export type Expr =
+  | { readonly kind: 'num'; readonly value: Rational }
+  | { readonly kind: 'sym'; readonly name: string }
+  | { readonly kind: 'const'; readonly name: ConstantName }
+  | { readonly kind: 'add'; readonly terms: readonly Expr[] }
+  | { readonly kind: 'sub'; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'mul'; readonly factors: readonly Expr[] }
+  | { readonly kind: 'div'; readonly num: Expr; readonly den: Expr }
+  | { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
+  | { readonly kind: 'neg'; readonly arg: Expr }
+  | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly primes: number }
+  | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr };
+
+export type Kind = Expr['kind'];
+/** The node of a given kind. */
+export type ExprOf<K extends Kind> = Extract<Expr, { kind: K }>;
+
+/** A path of child indices from the root to a node. */
+export type Path = readonly number[];
+
+/** A user function definition such as σ(x) = 1/(1+exp(-x)). */
+export interface Definition {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: Expr;
+}
