@@ -1,3 +1,8 @@
+// The rules layer (rules/), above the engine: rules/differentiation/ holds one law of calculus per
+// file, rules/algebra/ one algebraic move per file, each file named by its rule's frozen id. A rule
+// module imports only src/expr/ and src/engine/ (the Rule type and the algebra views), never
+// another rule; this registry is the one place they are listed and ordered.
+//
 // The ordered rule list: the first rule whose kind and guard match a derivative's body fires.
 // Order matters where guards overlap: constant before everything (a constant body needs no other
 // rule), the rewrites chosen by `method` before quotient, chain before the direct rules (which only

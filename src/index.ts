@@ -1,4 +1,5 @@
-// Public API, and the one place the rule list is wired into the engine.
+// The top layer, with src/cli.ts: the public API, and the one place the rule lists (rules/) are
+// wired into the engine. It may import every layer below; nothing imports it but the CLI.
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';

@@ -1,3 +1,9 @@
+// The engine layer (src/engine/), above the input layer: Rule (rule.ts), this rewriter, the
+// simplifier and the algebra views its rules share, Step and Derivation with their text, LaTeX and
+// JSON forms and the words they explain themselves in, the work limits, and numeric evaluation. It
+// imports src/expr/ and src/parse/ only, and names no rule: the rule lists are rules/'s, and
+// src/index.ts hands them to the engine.
+//
 // The rewriter: starting from an inert derivative, it repeatedly rewrites the first d(...) left in
 // the expression with the first rule that fires, recording the whole expression after every step.
 // It stops when no d(...) is left, or with a StepdiffError; it never returns a partial result.

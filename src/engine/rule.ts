@@ -1,7 +1,7 @@
 // A Rule is data plus pure functions: it says where it fires and what it produces, never how to
-// print it. Rules import the mathematics only: the expression and its shape (src/expr, src/shape),
-// the algebra views and exact numbers (src/algebra, src/expr-map, src/rational) and this module;
-// never a printer.
+// print it. Rules import the mathematics only: the expression core (src/expr/: the expression, its
+// shape, maps keyed by structure, exact numbers), the algebra views (src/engine/algebra.ts) and this
+// module; never a printer.
 
 import type { Definition, Expr, ExprOf, Kind } from '../expr/expr.js';
 import { dependsOn, equals, freeSymbols, isNum, mul, neg, nodes, num, one, sub } from '../expr/expr.js';

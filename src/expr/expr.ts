@@ -1,7 +1,8 @@
-// Layer 1 of 4, the expression core (src/expr/): the `Expr` union and its builders, structural
+// The bottom layer, the expression core (src/expr/): the `Expr` union and its builders, structural
 // facts (shape, hashing, maps keyed by structure), exact rationals, the function table, interning,
-// the typed errors, and the expression printers (text, LaTeX). It imports nothing of stepdiff's
-// above it and no package: parse/, engine/, rules/ and present/ build on it.
+// the typed errors, and the expression printers (text, LaTeX). It imports no other layer and no
+// package; src/parse, src/engine, rules/ and src/present build on it, in that order (the layers
+// and what each may import are checked by test/layers.test.ts).
 //
 // This module: the builders and structural operations of Expr, an immutable discriminated union
 // that keeps the user's form (a quotient stays a `div`, a difference a `sub`, `-x` a `neg`); every

@@ -23,7 +23,7 @@ export interface Shape extends Memo {
    * hash of the name: a clear bit says no such name is there, without a walk.
    */
   readonly names: number;
-  /** The subtree in collected form (see rules/collect.ts), once asked for: it depends on the subtree alone. */
+  /** The subtree in collected form (see rules/algebra/collect.ts), once asked for: it depends on the subtree alone. */
   collectedForm: Expr | undefined;
 }
 

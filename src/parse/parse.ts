@@ -1,5 +1,10 @@
-// The only module that touches mathjs: text -> mathjs node -> Expr. Every input either becomes an
-// Expr in the user's own form or a StepdiffError with a code and, where it has one, a position.
+// The input layer (src/parse/), above the expression core: text to Expr, the parser's limits, and
+// the checks on an Expr handed in directly (check.ts). It imports only src/expr/ and mathjs, which
+// no other layer imports.
+//
+// This module is the only one that touches mathjs: text -> mathjs node -> Expr. Every input either
+// becomes an Expr in the user's own form or a StepdiffError with a code and, where it has one, a
+// position.
 
 import {
   create, createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,

@@ -1,8 +1,8 @@
-// Layer 4 of 4, presentation (src/present/): a derivation laid out for readers, and printed from
-// that layout as Markdown, HTML rendered by KaTeX (the one KaTeX import, in render.ts), standalone
-// pages and LaTeX fragments, with the headings in each language. It may import the engine, the
-// parser and the expression core below it; nothing below imports it, and it never decides
-// mathematics: every expression it prints comes from a Step or a Derivation.
+// The presentation layer (src/present/), above the engine and the rules: a derivation laid out for
+// readers, and printed from that layout as Markdown, HTML rendered by KaTeX (the one KaTeX import,
+// in render.ts), standalone pages and LaTeX fragments, with their headings in each language. It
+// may import every layer below it; only src/index.ts and src/cli.ts import it, and it never
+// decides mathematics: every expression it prints comes from a Step or a Derivation.
 //
 // This module: the layout itself, the main chain, each sub-derivation as its own labelled block,
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
