@@ -5,6 +5,8 @@ import type { Definition, Expr } from '../src/expr/expr.js';
 import { freeSymbols, nodes } from '../src/expr/expr.js';
 import type { Step } from '../src/engine/derivation.js';
 import { derive, StepdiffError, type DeriveOptions } from '../src/index.js';
+import * as mathjs from 'mathjs';
+import { toText } from '../src/expr/text.js';
 
 /** mulberry32: a small seeded PRNG so every run samples the same points. */
 export function seeded(seed: number): () => number {
@@ -84,4 +86,62 @@ export function rejection(input: string, options?: DeriveOptions): StepdiffError
     throw error;
   }
   throw new Error(`${input.slice(0, 80)} was accepted`);
+}
+
+const hasSymbol = (n: mathjs.MathNode): boolean => {
+  let found = false;
+  n.traverse((k, _path, parent) => {
+    const isCallee = parent?.type === 'FunctionNode' && (parent as mathjs.FunctionNode).fn === k;
+    if (k.type === 'SymbolNode' && !isCallee && !['e', 'pi'].includes((k as mathjs.SymbolNode).name)) found = true;
+  });
+  return found;
+};
+const hasCall = (n: mathjs.MathNode): boolean => {
+  let found = false;
+  n.traverse((k) => {
+    if (k.type === 'FunctionNode') found = true;
+  });
+  return found;
+};
+
+/**
+ * The size of a mathjs tree: its nodes, parentheses not counted, and a subtree with no symbol but a
+ * function call as one node (mathjs evaluates such a constant to a float, stepdiff keeps it exact).
+ */
+export function mathjsSize(n: mathjs.MathNode): number {
+  if (n.type === 'ParenthesisNode') return mathjsSize((n as mathjs.ParenthesisNode).content);
+  if (!hasSymbol(n) && hasCall(n)) return 1;
+  let total = 1;
+  n.forEach((child) => {
+    total += mathjsSize(child);
+  });
+  return total;
+}
+
+/**
+ * Whether the text form of `e` evaluates in plain mathjs to stepdiff's own value of `e`, at points
+ * where stepdiff's value is finite (at least one such point must exist). A point where stepdiff
+ * finds no real value but mathjs gives a real number is a disagreement too.
+ */
+export function readsBack(e: Expr, seed = 3): { ok: boolean; why?: string } {
+  const text = toText(e);
+  const random = seeded(seed);
+  const symbols = freeSymbols(e);
+  let compared = 0;
+  for (let i = 0; i < 12; i++) {
+    const values = samplePoint(symbols, random);
+    const ours = evaluate(e, { values, definitions: new Map(), functions: TEST_FUNCTIONS });
+    let theirs: unknown;
+    try {
+      theirs = mathjs.evaluate(text, Object.fromEntries(values));
+    } catch (error) {
+      return { ok: false, why: `${text}: mathjs throws ${(error as Error).message}` };
+    }
+    const real = typeof theirs === 'number' && Number.isFinite(theirs);
+    if (Number.isNaN(ours) && real) return { ok: false, why: `${text}: mathjs ${String(theirs)}, stepdiff no real value at ${JSON.stringify([...values])}` };
+    if (!Number.isFinite(ours)) continue;
+    if (!real || !close(ours, theirs as number)) return { ok: false, why: `${text}: mathjs ${String(theirs)}, stepdiff ${ours} at ${JSON.stringify([...values])}` };
+    compared++;
+  }
+  return compared > 0 ? { ok: true } : { ok: false, why: `${text}: no point where stepdiff has a value` };
 }

@@ -8,33 +8,7 @@ import * as mathjs from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { derive, toText } from '../src/index.js';
 import { CORPUS } from './corpus.js';
-
-const hasSymbol = (n: mathjs.MathNode): boolean => {
-  let found = false;
-  n.traverse((k, _path, parent) => {
-    const isCallee = parent?.type === 'FunctionNode' && (parent as mathjs.FunctionNode).fn === k;
-    if (k.type === 'SymbolNode' && !isCallee && !['e', 'pi'].includes((k as mathjs.SymbolNode).name)) found = true;
-  });
-  return found;
-};
-const hasCall = (n: mathjs.MathNode): boolean => {
-  let found = false;
-  n.traverse((k) => {
-    if (k.type === 'FunctionNode') found = true;
-  });
-  return found;
-};
-
-/** The size of a mathjs tree under the rule above. */
-function size(n: mathjs.MathNode): number {
-  if (n.type === 'ParenthesisNode') return size((n as mathjs.ParenthesisNode).content);
-  if (!hasSymbol(n) && hasCall(n)) return 1;
-  let total = 1;
-  n.forEach((child) => {
-    total += size(child);
-  });
-  return total;
-}
+import { mathjsSize as size } from './helpers.js';
 
 // Issue 3 prescribes tanh' = 1 − tanh², which is necessarily larger than mathjs's sech²: the one
 // place where the required form and "never larger" cannot both hold.
