@@ -8,10 +8,12 @@ import * as mathjs from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { derive, toText } from '../src/index.js';
 import { CORPUS } from './corpus.js';
-import { mathjsSize as size } from './helpers.js';
+import { isExactMathjs, mathjsSize as size } from './helpers.js';
 
 // Issue 3 prescribes tanh' = 1 − tanh², which is necessarily larger than mathjs's sech²: the one
-// place where the required form and "never larger" cannot both hold.
+// place where the required form and "never larger" cannot both hold. Where mathjs folds a constant
+// into a decimal (log_b: 1.4426950408889634 / x) its answer is not exact, and where it evaluates to a complex number (cbrt's x^(-2/3)/3 for a
+// negative x) not real: neither is compared.
 const PRESCRIBED_FORM = new Set(['tanh(x)', 'tanh(2x+1)']);
 
 describe('simplification quality against mathjs', () => {
@@ -27,13 +29,13 @@ describe('simplification quality against mathjs', () => {
       return [];
     }
     const ours = mathjs.parse(toText(r.result).replace(/ŷ/g, 'yhat'));
-    return [{ input: c.input, ours: size(ours), theirs: size(theirs), text: toText(r.result), mathjs: theirs.toString() }];
+    return [{ input: c.input, ours: size(ours), theirs: size(theirs), text: toText(r.result), mathjs: theirs.toString(), exact: isExactMathjs(theirs.toString().replace(/yhat/g, 'ŷ'), r.result) }];
   });
 
   it('compares most of the corpus', () => expect(rows.length).toBeGreaterThanOrEqual(80));
 
   it('is never larger than mathjs, but where issue 3 prescribes the form', () => {
-    const larger = rows.filter((r) => r.ours > r.theirs && !PRESCRIBED_FORM.has(r.input));
+    const larger = rows.filter((r) => r.ours > r.theirs && !PRESCRIBED_FORM.has(r.input) && r.exact);
     expect(larger).toEqual([]);
     const ratios = rows.map((r) => r.ours / r.theirs).sort((a, b) => a - b);
     const median = ratios[Math.floor(ratios.length / 2)]!;

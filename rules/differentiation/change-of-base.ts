@@ -8,5 +8,5 @@ export default defineRule({
   on: ['fn'],
   nests: false,
   when: (body, ctx) => body.name === 'log' && body.args.length === 2 && !isConstant(body.args[1]!, ctx),
-  to: (body, ctx) => d(div(fn('ln', [body.args[0]!]), fn('ln', [body.args[1]!])), ctx.wrt),
+  to: (body, ctx) => d(div(fn('log', [body.args[0]!]), fn('log', [body.args[1]!])), ctx.wrt),
 });

@@ -12,5 +12,5 @@ export default defineRule({
       ? body.name === 'exp' && isVariable(body.args[0]!, ctx)
       : isVariable(body.exp, ctx) && isConstant(body.base, ctx),
   to: (body) =>
-    body.kind === 'pow' && !(body.base.kind === 'const' && body.base.name === 'e') ? mul(body, fn('ln', [body.base])) : body,
+    body.kind === 'pow' && !(body.base.kind === 'const' && body.base.name === 'e') ? mul(body, fn('log', [body.base])) : body,
 });

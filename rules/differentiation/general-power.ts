@@ -8,6 +8,6 @@ export default defineRule({
   on: ['pow'],
   nests: true,
   when: (body, ctx) => !isConstant(body.base, ctx) && !isConstant(body.exp, ctx),
-  to: (body, ctx) => mul(body, d(mul(body.exp, fn('ln', [body.base])), ctx.wrt)),
+  to: (body, ctx) => mul(body, d(mul(body.exp, fn('log', [body.base])), ctx.wrt)),
   note: (body) => ({ text: 'u = {u} > 0 and v = {v}', values: { u: body.base, v: body.exp } }),
 });

@@ -24,14 +24,13 @@ const UNARY: Readonly<Record<string, (x: number) => number>> = {
   asech: (x) => Math.acosh(1 / x), acsch: (x) => Math.asinh(1 / x), acoth: (x) => Math.atanh(1 / x),
 };
 
-/** Real power: a negative base only with an integer exponent or a rational one of odd denominator. */
-function power(base: number, exponent: number, exact: Expr): number {
-  if (base >= 0 || Number.isInteger(exponent)) return base ** exponent;
-  if (exact.kind === 'num' && exact.value.den % 2n === 1n) {
-    const magnitude = (-base) ** exponent;
-    return exact.value.num % 2n === 0n ? magnitude : -magnitude;
-  }
-  return Number.NaN;
+/**
+ * Real power: a negative base only with an integer exponent. x^{1/3} of a negative x is the complex
+ * principal value in mathjs and SymPy, so it has no real value here either; the real odd root is
+ * cbrt(x) or nthRoot(x, 3), which the rules keep as roots.
+ */
+function power(base: number, exponent: number): number {
+  return base >= 0 || Number.isInteger(exponent) ? base ** exponent : Number.NaN;
 }
 
 /** Real n-th root; odd roots of negative numbers are real. */
@@ -79,7 +78,7 @@ export function evaluate(e: Expr, env: Environment): number {
     case 'sub': return ev(e.left) - ev(e.right);
     case 'mul': return e.factors.reduce((acc, f) => acc * ev(f), 1);
     case 'div': return ev(e.num) / ev(e.den);
-    case 'pow': return power(ev(e.base), ev(e.exp), e.exp);
+    case 'pow': return power(ev(e.base), ev(e.exp));
     case 'neg': return -ev(e.arg);
     case 'fn': return call(e, env);
     case 'd': {
