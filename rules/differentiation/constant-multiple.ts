@@ -1,16 +1,18 @@
 import { d, div, mul } from '../../src/expr/expr.js';
-import { defineRule, isNumeric } from '../../src/engine/rule.js';
+import { defineRule, isConstant, isNumeric } from '../../src/engine/rule.js';
 
-// Only numeric constants are pulled out; a symbolic constant factor such as t goes through the
-// product rule, where the constant rule says why its derivative is 0 (as the tutorials show it).
+// A constant denominator, numeric or not (σ√(2π) in the normal density), is a constant multiple:
+// the quotient rule would square it. Only numeric constant factors are pulled out of a product; a
+// symbolic one such as t goes through the product rule, where the constant rule says why its
+// derivative is 0 (as the cross-entropy tutorial shows it).
 export default defineRule({
   id: 'constant-multiple',
   title: 'Constant multiple rule',
   law: "(c\\,u)' = c\\,u', \\quad \\left(\\frac{u}{c}\\right)' = \\frac{u'}{c}",
   on: ['mul', 'div'],
   nests: false,
-  when: (body) =>
-    body.kind === 'div' ? isNumeric(body.den) : body.factors.some(isNumeric) && !body.factors.every(isNumeric),
+  when: (body, ctx) =>
+    body.kind === 'div' ? isConstant(body.den, ctx) : body.factors.some(isNumeric) && !body.factors.every(isNumeric),
   to: (body, ctx) => {
     if (body.kind === 'div') return div(d(body.num, ctx.wrt), body.den);
     const constants = body.factors.filter(isNumeric);
