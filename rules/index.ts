@@ -76,9 +76,11 @@ import cancel from './algebra/cancel.js';
 import collectPowers from './algebra/collect-powers.js';
 import combineLikeTerms from './algebra/combine-like-terms.js';
 import commonDenominator from './algebra/common-denominator.js';
+import distributePower from './algebra/distribute-power.js';
 import divideThrough from './algebra/divide-through.js';
 import dropOne from './algebra/drop-one.js';
 import dropZero from './algebra/drop-zero.js';
+import evenPowerOfAbs from './algebra/even-power-of-abs.js';
 import expand from './algebra/expand.js';
 import factor from './algebra/factor.js';
 import groupTerms from './algebra/group-terms.js';
@@ -86,6 +88,7 @@ import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
 import negativeExponent from './algebra/negative-exponent.js';
 import peelFactor from './algebra/peel-factor.js';
+import powerOfRoot from './algebra/power-of-root.js';
 import regroup from './algebra/regroup.js';
 import separateFactor from './algebra/separate-factor.js';
 import signs from './algebra/signs.js';
@@ -94,8 +97,9 @@ import substitute from './algebra/substitute.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
- * textbook's "drop the term multiplied by 0"), then signs and numbers, then fractions and powers,
- * then like terms, and last the definitions folded back wherever their bodies appear.
+ * textbook's "drop the term multiplied by 0"), then signs and numbers, then fractions and powers
+ * (a power of a product or quotient distributed, powers collected, a power of a root or an even
+ * power of |u| undone, so that cancel finds what they share), then like terms, and last the definitions folded back wherever their bodies appear.
  */
 export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   dropZero,
@@ -104,8 +108,11 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   foldConstants,
   regroup,
   multiplyFractions,
+  distributePower,
   negativeExponent,
   collectPowers,
+  powerOfRoot,
+  evenPowerOfAbs,
   cancel,
   combineLikeTerms,
   substitute,

@@ -1,7 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { equals } from '../../src/expr/expr.js';
-import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, type Power } from '../../src/engine/algebra.js';
-import { eqQ, ONE, subQ, ZERO } from '../../src/expr/rational.js';
+import { equals, fn, num, pow } from '../../src/expr/expr.js';
+import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, rootOf, type Power } from '../../src/engine/algebra.js';
+import { divQ, eqQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite, type Note } from '../../src/engine/rule.js';
 
 interface Cancelled {
@@ -10,15 +10,48 @@ interface Cancelled {
   readonly factors: readonly Expr[];
 }
 
+/** A factor as the pairing reads it; `root` when a root √u was read as u^{1/2} to meet a u. */
+interface View extends Power {
+  readonly root: boolean;
+}
+
 const sameExponent = (a: Power, b: Power): boolean =>
   isRational(a.exp) && isRational(b.exp) ? true : !isRational(a.exp) && !isRational(b.exp) && equals(a.exp, b.exp);
+
+const isAbsOf = (e: Expr, u: Expr): boolean => e.kind === 'fn' && e.name === 'abs' && e.primes === 0 && equals(e.args[0]!, u);
+
+/**
+ * A factor read so that it can meet a base on the other side of the fraction: ⁿ√u^k as u^{k/n}
+ * where u stands there (x/√x = √x), and u^{2k} as |u|^{2k} where |u| does (x²/|x| = |x|).
+ */
+function viewOf(p: Power, others: readonly Power[]): View {
+  if (!isRational(p.exp)) return { base: p.base, exp: p.exp, root: false };
+  const root = rootOf(p.base);
+  if (root !== undefined && others.some((o) => equals(o.base, root.radicand) || (rootOf(o.base) !== undefined && equals(rootOf(o.base)!.radicand, root.radicand) && !equals(o.base, p.base)))) {
+    return { base: root.radicand, exp: divQ(p.exp, root.index), root: true };
+  }
+  if (p.exp.den === 1n && p.exp.num % 2n === 0n) {
+    const abs = others.find((o) => isAbsOf(o.base, p.base));
+    if (abs !== undefined) return { base: abs.base, exp: p.exp, root: false };
+  }
+  return { base: p.base, exp: p.exp, root: false };
+}
+
+/** base^exp for a view: a fractional power of a root's radicand is written as a power of the root again. */
+function fromView(base: Expr, exp: Rational, root: boolean): Expr {
+  if (!root || exp.den === 1n) return fromPower(base, exp);
+  const radical = exp.den === 2n ? fn('sqrt', [base]) : exp.den === 3n ? fn('cbrt', [base]) : fn('nthRoot', [base, num(rational(exp.den))]);
+  return exp.num === 1n ? radical : pow(radical, num(rational(exp.num)));
+}
 
 /** Cancels what a quotient's numerator and denominator share: equal bases (powers subtracted) and numbers. */
 function cancel(e: Expr): Cancelled | undefined {
   if (e.kind !== 'div') return undefined;
   const m = monomialOf(e);
-  const top = m.factors.map(powerOf);
-  const bottom = m.divisors.map(powerOf);
+  const plainTop = m.factors.map(powerOf);
+  const plainBottom = m.divisors.map(powerOf);
+  const top = plainTop.map((p) => viewOf(p, plainBottom));
+  const bottom = plainBottom.map((p) => viewOf(p, plainTop));
   // Each factor of the numerator paired with the first unused factor of the denominator it cancels
   // against (−1 for none), found before anything is built: most quotients cancel nothing.
   const used = new Set<number>();
@@ -37,17 +70,18 @@ function cancel(e: Expr): Cancelled | undefined {
   top.forEach((t, i) => {
     const j = partner[i]!;
     if (j < 0) {
-      keptTop.push(fromPower(t.base, t.exp));
+      keptTop.push(fromPower(plainTop[i]!.base, plainTop[i]!.exp));
       return;
     }
     cancelled.push(t.base);
     const b = bottom[j]!;
     if (!isRational(t.exp) || !isRational(b.exp)) return;
     const rest = subQ(t.exp, b.exp);
-    if (rest.num > 0n) keptTop.push(fromPower(t.base, rest));
-    else if (rest.num < 0n) extraBottom.push(fromPower(t.base, subQ(ZERO, rest)));
+    const root = t.root || b.root;
+    if (rest.num > 0n) keptTop.push(fromView(t.base, rest, root));
+    else if (rest.num < 0n) extraBottom.push(fromView(t.base, subQ(ZERO, rest), root));
   });
-  const keptBottom = [...bottom.filter((_, i) => !used.has(i)).map((b) => fromPower(b.base, b.exp)), ...extraBottom];
+  const keptBottom = [...plainBottom.filter((_, i) => !used.has(i)).map((b) => fromPower(b.base, b.exp)), ...extraBottom];
   const result = fromMonomial({ coef: m.coef, factors: keptTop, divisors: keptBottom });
   return equals(result, e) ? undefined : { result, factors: cancelled };
 }

@@ -6,7 +6,7 @@ import type { Expr, ExprOf } from '../expr/expr.js';
 import { add, childAt, childCount, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from '../expr/expr.js';
 import { exprMap, exprSet, HashMap } from '../expr/expr-map.js';
 import { KIND_BIT, hashOf, mix, shapeOf } from '../expr/shape.js';
-import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, type Rational } from '../expr/rational.js';
+import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, rational, type Rational } from '../expr/rational.js';
 
 /** A term of a sum, with its sign kept apart. */
 export interface Term {
@@ -353,6 +353,19 @@ export function fromPower(base: Expr, exp: Rational | Expr): Expr {
   return pow(base, num(exp));
 }
 
+
+const TWO = rational(2n);
+const THREE = rational(3n);
+
+/** The radicand and the index of a root: (u, 2) for √u, (u, 3) for ∛u, (u, n) for nthRoot(u, n) with n a whole number. */
+export function rootOf(e: Expr): { radicand: Expr; index: Rational } | undefined {
+  if (e.kind !== 'fn' || e.primes !== 0) return undefined;
+  if (e.name === 'sqrt') return { radicand: e.args[0]!, index: TWO };
+  if (e.name === 'cbrt') return { radicand: e.args[0]!, index: THREE };
+  if (e.name !== 'nthRoot') return undefined;
+  const index = numericValue(e.args[1]!);
+  return index !== undefined && isIntegerQ(index) && index.num > 1n ? { radicand: e.args[0]!, index } : undefined;
+}
 
 /** a − b when it is a number once like terms cancel (D − N = 1 for D = 1 + e^{-x}, N = e^{-x}). */
 export function constantDifference(a: Expr, b: Expr): Rational | undefined {
