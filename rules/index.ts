@@ -118,7 +118,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   substitute,
 ]);
 
-/** Moves that first make an expression bigger; each is kept only when the end result is smaller. */
+/** Moves that first make an expression bigger; each is kept only when the end result is smaller, but the last, which clears compound fractions. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', on: ['div'], sequence: [{ rule: factor }, { rule: cancel }] },
   { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
@@ -127,6 +127,8 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
   { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms }] },
+  // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
+  { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
 
 /** Routes to a result written in the user's defined functions; each is kept only when it ends in a substitution. */

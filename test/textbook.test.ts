@@ -9,8 +9,9 @@ import * as mathjs from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { derive, parseExpression, toText } from '../src/index.js';
 import { TEXTBOOK } from './textbook.js';
-import { allSteps, compareNumerically, isExactMathjs, mathjsSize, readsBack } from './helpers.js';
+import { allSteps, compareNumerically, holdsCompoundFraction, isExactMathjs, mathjsSize, readsBack } from './helpers.js';
 import { hasDerivative } from '../src/expr/shape.js';
+import { compoundFractions } from '../src/engine/algebra.js';
 
 interface Recorded {
   readonly sympy: string;
@@ -70,7 +71,7 @@ describe('the textbook corpus against SymPy and mathjs', () => {
       input: r.input,
       ours: mathjsSize(mathjs.parse(r.text)),
       sympy: mathjsSize(mathjs.parse(r.sympy!)),
-      mathjs: r.mathjsText === undefined || !isExactMathjs(r.mathjsText, r.d.result) ? undefined : mathjsSize(mathjs.parse(r.mathjsText)),
+      mathjs: r.mathjsText === undefined || !isExactMathjs(r.mathjsText, r.d.result) || holdsCompoundFraction(r.mathjsText) ? undefined : mathjsSize(mathjs.parse(r.mathjsText)),
       readsBack: readsBack(r.d.result).ok,
     }));
     const vsSympy = { smaller: measured.filter((m) => m.ours < m.sympy).length, same: measured.filter((m) => m.ours === m.sympy).length, larger: measured.filter((m) => m.ours > m.sympy).length };
@@ -78,17 +79,20 @@ describe('the textbook corpus against SymPy and mathjs', () => {
     const vsMathjs = { smaller: withMathjs.filter((m) => m.ours < m.mathjs!).length, same: withMathjs.filter((m) => m.ours === m.mathjs!).length, larger: withMathjs.filter((m) => m.ours > m.mathjs!).length };
     const total = (key: 'ours' | 'sympy'): number => measured.reduce((n, m) => n + m[key], 0);
     const unreadable = measured.filter((m) => !m.readsBack).map((m) => m.input);
+    const compound = rows.filter((r) => compoundFractions(r.d.result) > 0).map((r) => `${r.input}: ${r.text}`);
     console.info(
       `textbook: ${measured.length} exercises; against SymPy ${RECORDED.sympy} smaller/same/larger ${vsSympy.smaller}/${vsSympy.same}/${vsSympy.larger}, ` +
         `total size ${total('ours')} vs ${total('sympy')}; against mathjs (${withMathjs.length}) ${vsMathjs.smaller}/${vsMathjs.same}/${vsMathjs.larger}; ` +
-        `${measured.length - unreadable.length} results read back in mathjs (not: ${unreadable.join('; ')})`,
+        `${measured.length - unreadable.length} results read back in mathjs (not: ${unreadable.join('; ')}); ` +
+        `${compound.length} hold a compound fraction (${compound.join('; ')})`,
     );
     // The baseline of 2026-12-05; issue 24 asks for at most 1 in 10 larger than SymPy, a total below
     // SymPy's, and every result read back.
     expect(vsSympy.larger).toBeLessThanOrEqual(BASELINE.largerThanSympy);
     expect(vsMathjs.larger).toBeLessThanOrEqual(BASELINE.largerThanMathjs);
     expect(unreadable.length).toBeLessThanOrEqual(BASELINE.unreadable);
+    expect(compound.length).toBeLessThanOrEqual(BASELINE.compound);
   });
 });
 
-const BASELINE = { largerThanSympy: 28, largerThanMathjs: 8, unreadable: 0 };
+const BASELINE = { largerThanSympy: 25, largerThanMathjs: 7, unreadable: 0, compound: 0 };

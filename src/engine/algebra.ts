@@ -399,3 +399,31 @@ export function cost(e: Expr): number {
   return shapeOf(e).cost;
 }
 
+
+/** Whether a fraction stands inside `e`'s arithmetic (through sums, products, signs and a power's base; not inside a call). */
+function holdsFraction(e: Expr): boolean {
+  switch (e.kind) {
+    case 'div': return true;
+    case 'add': case 'sub': case 'mul': case 'neg':
+      for (let i = 0, n = childCount(e); i < n; i++) if (holdsFraction(childAt(e, i))) return true;
+      return false;
+    case 'pow': return holdsFraction(e.base);
+    default: return false;
+  }
+}
+
+/** Whether a factor of a product is a sum with a fraction among its terms: x·(a − b/c). */
+const sumWithFraction = (f: Expr): boolean => (f.kind === 'add' || f.kind === 'sub') && holdsFraction(f);
+
+/**
+ * How many compound fractions `e` holds: fractions with a fraction in their numerator or
+ * denominator, (a/b + c)/d, and products with a factor that is a sum holding a fraction,
+ * x·(a − b/c), which a textbook writes over one denominator. A fraction inside a call's argument,
+ * as in exp(−x²/2)/σ, is a fraction of its own and does not count.
+ */
+export function compoundFractions(e: Expr): number {
+  if ((shapeOf(e).kinds & KIND_BIT.div) === 0) return 0;
+  let count = (e.kind === 'div' && (holdsFraction(e.num) || holdsFraction(e.den))) || (e.kind === 'mul' && e.factors.some(sumWithFraction)) ? 1 : 0;
+  for (let i = 0, n = childCount(e); i < n; i++) count += compoundFractions(childAt(e, i));
+  return count;
+}

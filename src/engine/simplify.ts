@@ -7,7 +7,7 @@
 import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from '../expr/expr.js';
 import { callsIn, childAt, childCount, children, equals, replaceMany, withChildren } from '../expr/expr.js';
-import { cost } from './algebra.js';
+import { compoundFractions, cost } from './algebra.js';
 import { KIND_BIT, kindBits, shapeOf, type Shape } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
 import { mergeLazy, notesAt, type AlgebraContext, type LazyNote, type RewriteRule } from './rule.js';
@@ -23,8 +23,12 @@ export interface Strategy {
   readonly start?: 'root' | 'inside';
   /** The kinds of node the strategy is tried on (all when absent). */
   readonly on?: readonly Kind[];
-  /** Keep the result when it is smaller, or when it substituted a definition back. */
-  readonly accept: 'smaller' | 'substituted';
+  /**
+   * Keep the result when it is smaller (and holds no more compound fractions: a size-driven move
+   * must leave a form a textbook prints), when it holds fewer compound fractions, or when it
+   * substituted a definition back.
+   */
+  readonly accept: 'smaller' | 'clearer' | 'substituted';
 }
 
 /** The largest subtree (by cost) on which strategies are tried. */
@@ -224,6 +228,8 @@ class Run {
    * a trial mostly fails: the answer is remembered, and the same node object comes back each time.
    */
   private readonly fired = new Map<RewriteRule, Map<Expr, Expr>>();
+  /** What normalising makes of the nodes a strategy's trial left (see settled). */
+  private readonly settledForms = new Map<Expr, Expr>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
   private scanTables: ScanTables | undefined;
@@ -276,14 +282,30 @@ class Run {
 
   /** Applies the normalising rules, first rule first, until none fires. */
   normalise(start: Expr): Expr {
+    return this.normaliseWith(start, true);
+  }
+
+  /**
+   * Where normalising takes `e`, without recording the steps: a strategy is judged by the form it
+   * leaves once the normalising rules have tidied it (√u·√u is u, like terms combined), as that
+   * is the form the reader is shown. Remembered per node.
+   */
+  private settled(e: Expr): Expr {
+    let out = this.settledForms.get(e);
+    if (out === undefined) this.settledForms.set(e, (out = this.normaliseWith(e, false)));
+    return out;
+  }
+
+  private normaliseWith(start: Expr, recording: boolean): Expr {
     const rules = this.normalising;
     let current = start;
-    for (;;) {
+    for (let count = 1; ; count++) {
       const first = this.firstFiring(current);
       if (first === rules.length) return current;
       const rule = rules[first]!;
       const r = applyEverywhere(current, rule, this.settings.context, this.cleanFor(rule), undefined, this.interner)!;
-      this.record(rule, current, r.after, r.path, r.note);
+      if (recording) this.record(rule, current, r.after, r.path, r.note);
+      else checkBudget(this.settings.budget, r.after, this.steps.length + count, false);
       current = r.after;
     }
   }
@@ -387,7 +409,11 @@ class Run {
       focus = r.after;
       if (rule.id === 'substitute') substituted = true;
     }
-    const accepted = strategy.accept === 'substituted' ? substituted : cost(focus) < cost(node);
+    if (strategy.accept === 'substituted') return substituted && moves.length > 0 ? moves : undefined;
+    const settled = this.settled(focus);
+    const accepted =
+      strategy.accept === 'clearer' ? compoundFractions(settled) < compoundFractions(node)
+      : cost(settled) < cost(node) && compoundFractions(settled) <= compoundFractions(node);
     return accepted && moves.length > 0 ? moves : undefined;
   }
 
