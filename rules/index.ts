@@ -89,6 +89,8 @@ import multiplyFractions from './algebra/multiply-fractions.js';
 import negativeExponent from './algebra/negative-exponent.js';
 import peelFactor from './algebra/peel-factor.js';
 import powerOfRoot from './algebra/power-of-root.js';
+import pythagorean from './algebra/pythagorean.js';
+import trigonometricQuotient from './algebra/trigonometric-quotient.js';
 import regroup from './algebra/regroup.js';
 import separateFactor from './algebra/separate-factor.js';
 import signs from './algebra/signs.js';
@@ -114,7 +116,9 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   powerOfRoot,
   evenPowerOfAbs,
   cancel,
+  trigonometricQuotient,
   combineLikeTerms,
+  pythagorean,
   substitute,
 ]);
 
@@ -126,7 +130,7 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'group-terms', accept: 'smaller', sequence: [{ rule: groupTerms }] },
   { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
-  { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms }] },
+  { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms, optional: true }] },
   // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);

@@ -30,6 +30,17 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
     ['(1 + x) / (1 + x)^2', '1 / (1 + x)'], ['12 * x / 8', '3 * x / 2'], ['t * s * (1 - s) / s', 't * (1 - s)'], ['x / y', undefined],
     ['x / (2 * sqrt(x))', 'sqrt(x) / 2'], ['sqrt(x) / x^2', '1 / sqrt(x)^3'], ['x / cbrt(x)', 'cbrt(x)^2'], ['sqrt(x) / sqrt(x)^3', '1 / sqrt(x)^2'],
     ['x^2 / abs(x)', 'abs(x)'], ['abs(x) / x^2', '1 / abs(x)'], ['x / abs(x)', undefined], ['sqrt(x) / y', undefined],
+    ['(-sin(x) - 1) / (1 + sin(x))^2', '-(1 / (1 + sin(x)))'], ['(x + 1) / (1 + x)^3', '1 / (1 + x)^2'], ['(1 - x)^2 / (x - 1)', 'x - 1'],
+    ['(1 - x)^3 / (x - 1)^2', '1 - x'], ['(1 - x) / (x - 1)^3', '-(1 / (x - 1)^2)'], ['(1 - x) / (1 + x)', undefined],
+  ],
+  pythagorean: [
+    ['sin(x)^2 + cos(x)^2', '1'], ['-sin(x) - sin(x)^2 - cos(x)^2', '-sin(x) - 1'], ['2 * cos(u)^2 + 2 * sin(u)^2 + x', '2 + x'],
+    ['1 - sin(x)^2', 'cos(x)^2'], ['1 + tan(2 * x)^2', 'sec(2 * x)^2'], ['cosh(x)^2 - sinh(x)^2', '1'], ['cosh(x)^2 - 1', 'sinh(x)^2'],
+    ['1 - tanh(x)^2', undefined], ['sin(x)^2 + cos(y)^2', undefined], ['2 * sin(x)^2 + cos(x)^2', undefined], ['2 - sin(x)^2', undefined],
+  ],
+  'trigonometric-quotient': [
+    ['sin(x) / cos(x)', 'tan(x)'], ['cos(2 * x) / sin(2 * x)', 'cot(2 * x)'], ['sinh(x) / cosh(x)', 'tanh(x)'], ['sin(x) / cos(x)^2', 'tan(x) / cos(x)'],
+    ['1 / cos(x)^2', 'sec(x)^2'], ['x / sin(x)', 'x * csc(x)'], ['sin(x) / cos(y)', 'sin(x) * sec(y)'], ['sin(x) / (1 + cos(x))', undefined], ['1 / cosh(x)^2', undefined],
   ],
   'combine-like-terms': [['-t + t * y + y - t * y', 'y - t'], ['1 + x - x', '1'], ['2 * x + 3 * x', '5 * x'], ['x + y', undefined], ['a + b + c + d + f + g + h + k + 2 * a', '3 * a + b + c + d + f + g + h + k'], ['x + x^2 + x^3 + x^4 + x^5 + x^6 + x^7 + x^8 + x^9 + x * x', 'x + 2 * x^2 + x^3 + x^4 + x^5 + x^6 + x^7 + x^8 + x^9'], ['a + b + c + d + f + g + h + k + m', undefined]],
   expand: [['-(t * (1 - y)) + (1 - t) * y', '-t + t * y + y - t * y'], ['a * (b + c) + d', 'a * b + a * c + d'], ['y * (1 - y)', undefined]],

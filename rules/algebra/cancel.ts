@@ -1,7 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, num, pow } from '../../src/expr/expr.js';
-import { fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, rootOf, type Power } from '../../src/engine/algebra.js';
-import { divQ, eqQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
+import { fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, rootOf, termsOf, type Power } from '../../src/engine/algebra.js';
+import { divQ, eqQ, negQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite, type Note } from '../../src/engine/rule.js';
 
 interface Cancelled {
@@ -10,9 +10,13 @@ interface Cancelled {
   readonly factors: readonly Expr[];
 }
 
-/** A factor as the pairing reads it; `root` when a root √u was read as u^{1/2} to meet a u. */
+/**
+ * A factor as the pairing reads it; `root` when a root √u was read as u^{1/2} to meet a u, `flip`
+ * when a sum was read as −1 times the sum on the other side (−s − 1 as −(1 + s)).
+ */
 interface View extends Power {
   readonly root: boolean;
+  readonly flip?: boolean;
 }
 
 const sameExponent = (a: Power, b: Power): boolean =>
@@ -24,8 +28,17 @@ const isAbsOf = (e: Expr, u: Expr): boolean => e.kind === 'fn' && e.name === 'ab
  * A factor read so that it can meet a base on the other side of the fraction: ⁿ√u^k as u^{k/n}
  * where u stands there (x/√x = √x), and u^{2k} as |u|^{2k} where |u| does (x²/|x| = |x|).
  */
-function viewOf(p: Power, others: readonly Power[]): View {
+function viewOf(p: Power, others: readonly Power[], above: boolean): View {
   if (!isRational(p.exp)) return { base: p.base, exp: p.exp, root: false };
+  if (above && hasSeveralTerms(p.base) && !others.some((o) => equals(o.base, p.base))) {
+    // The same sum in another order, or negated: 1 + x against x + 1, −s − 1 against 1 + s (the
+    // numerator's sum is read as the denominator's, which keeps its own form).
+    for (const o of others) {
+      const relation = hasSeveralTerms(o.base) ? sumRelation(p.base, o.base) : undefined;
+      if (relation === 1) return { base: o.base, exp: p.exp, root: false };
+      if (relation === -1 && p.exp.den === 1n) return { base: o.base, exp: p.exp, root: false, flip: true };
+    }
+  }
   const root = rootOf(p.base);
   if (root !== undefined && others.some((o) => equals(o.base, root.radicand) || (rootOf(o.base) !== undefined && equals(rootOf(o.base)!.radicand, root.radicand) && !equals(o.base, p.base)))) {
     return { base: root.radicand, exp: divQ(p.exp, root.index), root: true };
@@ -35,6 +48,23 @@ function viewOf(p: Power, others: readonly Power[]): View {
     if (abs !== undefined) return { base: abs.base, exp: p.exp, root: false };
   }
   return { base: p.base, exp: p.exp, root: false };
+}
+
+/** 1 when two sums have the same terms in some order, −1 when one is the other negated term by term. */
+function sumRelation(a: Expr, b: Expr): 1 | -1 | undefined {
+  const ta = termsOf(a);
+  const tb = termsOf(b);
+  if (ta.length !== tb.length) return undefined;
+  for (const sign of [1, -1] as const) {
+    const used = tb.map(() => false);
+    const all = ta.every((t) => {
+      const j = tb.findIndex((u, i) => !used[i] && (u.negative === t.negative) === (sign === 1) && equals(u.expr, t.expr));
+      if (j >= 0) used[j] = true;
+      return j >= 0;
+    });
+    if (all) return sign;
+  }
+  return undefined;
 }
 
 /** base^exp for a view: a fractional power of a root's radicand is written as a power of the root again. */
@@ -50,8 +80,8 @@ function cancel(e: Expr): Cancelled | undefined {
   const m = monomialOf(e);
   const plainTop = m.factors.map(powerOf);
   const plainBottom = m.divisors.map(powerOf);
-  const top = plainTop.map((p) => viewOf(p, plainBottom));
-  const bottom = plainBottom.map((p) => viewOf(p, plainTop));
+  const top = plainTop.map((p) => viewOf(p, plainBottom, true));
+  const bottom = plainBottom.map((p) => viewOf(p, plainTop, false));
   // Each factor of the numerator paired with the first unused factor of the denominator it cancels
   // against (−1 for none), found before anything is built: most quotients cancel nothing.
   const used = new Set<number>();
@@ -67,6 +97,7 @@ function cancel(e: Expr): Cancelled | undefined {
   const cancelled: Expr[] = [];
   const keptTop: Expr[] = [];
   const extraBottom: Expr[] = [];
+  let negative = false;
   top.forEach((t, i) => {
     const j = partner[i]!;
     if (j < 0) {
@@ -78,11 +109,16 @@ function cancel(e: Expr): Cancelled | undefined {
     if (!isRational(t.exp) || !isRational(b.exp)) return;
     const rest = subQ(t.exp, b.exp);
     const root = t.root || b.root;
-    if (rest.num > 0n) keptTop.push(fromView(t.base, rest, root));
+    // (−s)^a over s^b: s^{min(a, b)} cancels. An even a is s^a, sign and all; an odd one leaves
+    // (−1)^{min(a, b)} and the rest of the numerator's power in its own form.
+    const evenFlip = t.flip === true && t.exp.num % 2n === 0n;
+    const ownForm = t.flip === true && !evenFlip;
+    if (ownForm && (rest.num > 0n ? b.exp : t.exp).num % 2n !== 0n) negative = !negative;
+    if (rest.num > 0n) keptTop.push(ownForm ? fromPower(plainTop[i]!.base, rest) : fromView(t.base, rest, root));
     else if (rest.num < 0n) extraBottom.push(fromView(t.base, subQ(ZERO, rest), root));
   });
   const keptBottom = [...plainBottom.filter((_, i) => !used.has(i)).map((b) => fromPower(b.base, b.exp)), ...extraBottom];
-  const result = fromMonomial({ coef: m.coef, factors: keptTop, divisors: keptBottom });
+  const result = fromMonomial({ coef: negative ? negQ(m.coef) : m.coef, factors: keptTop, divisors: keptBottom });
   return equals(result, e) ? undefined : { result, factors: cancelled };
 }
 

@@ -76,6 +76,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   power: '幂法则',
   'power-of-root': '根式的幂',
   product: '乘积法则',
+  pythagorean: '勾股恒等式',
   quotient: '商法则',
   recall: '使用上面求得的导数',
   reciprocal: '倒数法则',
@@ -89,6 +90,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'substitute-parts': '代入各部分的导数',
   sum: '和的法则',
   trigonometric: '三角函数法则',
+  'trigonometric-quotient': '三角函数的商',
   'undefined-function': '未定义函数',
   variable: '变量法则',
 };
