@@ -12,6 +12,7 @@ import type { RewriteRule, Rule } from '../src/engine/rule.js';
 import type { Strategy } from '../src/engine/simplify.js';
 import abs from './differentiation/abs.js';
 import chain from './differentiation/chain.js';
+import clearNegativeExponential from './algebra/clear-negative-exponential.js';
 import collect from './algebra/collect.js';
 import changeOfBase from './differentiation/change-of-base.js';
 import constant from './differentiation/constant.js';
@@ -84,6 +85,7 @@ import evenPowerOfAbs from './algebra/even-power-of-abs.js';
 import expand from './algebra/expand.js';
 import factor from './algebra/factor.js';
 import groupTerms from './algebra/group-terms.js';
+import knownValues from './algebra/known-values.js';
 import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
 import negativeExponent from './algebra/negative-exponent.js';
@@ -108,6 +110,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   dropOne,
   signs,
   foldConstants,
+  knownValues,
   regroup,
   multiplyFractions,
   distributePower,
@@ -124,6 +127,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
 
 /** Moves that first make an expression bigger; each is kept only when the end result is smaller, but the last, which clears compound fractions. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
+  { id: 'clear-negative-exponential', accept: 'smaller', on: ['div'], sequence: [{ rule: clearNegativeExponential }] },
   { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', on: ['div'], sequence: [{ rule: factor }, { rule: cancel }] },
   { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
   { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
@@ -156,5 +160,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, expand, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, clearNegativeExponential, expand, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

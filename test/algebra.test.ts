@@ -25,7 +25,12 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'power-of-root': [['sqrt(x)^2', 'x'], ['sqrt(1 - x)^4', '(1 - x)^2'], ['cbrt(x)^3', 'x'], ['nthRoot(x, 4)^8', 'x^2'], ['sqrt(x)^3', undefined], ['cbrt(x)^2', undefined], ['nthRoot(x, n)^n', undefined]],
   'even-power-of-abs': [['abs(x)^2', 'x^2'], ['abs(x - 1)^4', '(x - 1)^4'], ['abs(x)^3', undefined], ['abs(x)^n', undefined]],
   'negative-exponent': [['x^(-2)', '1 / x^2'], ['1 / exp(x)', 'exp(-x)'], ['1 / e^x', 'e^(-x)'], ['exp(-x)', undefined]],
-  'collect-powers': [['x * x', 'x^2'], ['x^2 * x^3', 'x^5'], ['x * y * x', 'x^2 * y'], ['(x^2)^3', 'x^6'], ['(x^2)^0.5', undefined], ['a * b * c * d * f * g * h * k * a', 'a^2 * b * c * d * f * g * h * k'], ['a * b * c * d * f * g * h * k * m', undefined]],
+  'clear-negative-exponential': [
+    ['exp(-x) / (1 + exp(-x))', 'exp(-x) * exp(x) / (exp(x) + exp(-x) * exp(x))'], ['exp(-x) / (1 + exp(-x))^2', 'exp(-x) * exp(2 * x) / (exp(x) + exp(-x) * exp(x))^2'],
+    ['1 / (2 * (1 + e^(-t)))', 'e^t / (2 * (e^t + e^(-t) * e^t))'], ['exp(x) / (1 + exp(x))', undefined], ['1 / (1 + exp(-x) + exp(x))^n', undefined],
+  ],
+  'known-values': [['exp(0)', '1'], ['log(1)', '0'], ['log(e)', '1'], ['cos(0)', '1'], ['sin(2 - 2)', '0'], ['e^0', '1'], ['exp(1)', undefined], ['sin(x)', undefined]],
+  'collect-powers': [['exp(x) * exp(-x)', 'exp(x + (-x))'], ['2 * exp(2 * a) * y * exp(a - b)', '2 * exp(2 * a + (a - b)) * y'], ['exp(a) * exp(b)', undefined], ['exp(x)^2', 'exp(2 * x)'], ['e^x * e^y', 'e^(x + y)'], ['x * x', 'x^2'], ['x^2 * x^3', 'x^5'], ['x * y * x', 'x^2 * y'], ['(x^2)^3', 'x^6'], ['(x^2)^0.5', undefined], ['a * b * c * d * f * g * h * k * a', 'a^2 * b * c * d * f * g * h * k'], ['a * b * c * d * f * g * h * k * m', undefined]],
   cancel: [
     ['(1 + x) / (1 + x)^2', '1 / (1 + x)'], ['12 * x / 8', '3 * x / 2'], ['t * s * (1 - s) / s', 't * (1 - s)'], ['x / y', undefined],
     ['x / (2 * sqrt(x))', 'sqrt(x) / 2'], ['sqrt(x) / x^2', '1 / sqrt(x)^3'], ['x / cbrt(x)', 'cbrt(x)^2'], ['sqrt(x) / sqrt(x)^3', '1 / sqrt(x)^2'],

@@ -23,7 +23,7 @@ describe('CLI', () => {
     expect(out.stdout).toContain('1. [quotient] Quotient rule');
     expect(out.stdout).toMatch(/^ {3}1\.1\. \[constant\]/m);
     expect(out.stdout).toContain('2. [substitute-parts] Substitute the derivatives of the parts.\n   = (0 * (1 + exp(-x)) - 1 * (-exp(-x))) / (1 + exp(-x))^2');
-    expect(out.stdout).toContain('Result: exp(-x) / (1 + exp(-x))^2');
+    expect(out.stdout).toContain('Result: exp(x) / (exp(x) + 1)^2');
     expect(out.stderr).toBe('');
   });
 

@@ -40,9 +40,12 @@ describe('§1 sigmoid, quotient route', () => {
     expect(r.steps.find((s) => s.rule === 'cancel')!.explanation).toBe('Cancel the common factors: assuming 1 + exp(-x) ≠ 0.');
   });
 
-  it('without a definition ends at e^{-x}/(1+e^{-x})^2', () => {
+  it('without a definition passes e^{-x}/(1+e^{-x})^2 and clears the negative exponent', () => {
     const plain = derive('1/(1+exp(-x))');
-    expect(toText(plain.result)).toBe('exp(-x) / (1 + exp(-x))^2');
+    const passed = plain.steps.map((s) => toText(s.after));
+    expect(passed).toContain('exp(-x) / (1 + exp(-x))^2');
+    expect(plain.steps.map((s) => s.rule)).toContain('clear-negative-exponential');
+    expect(toText(plain.result)).toBe('exp(x) / (exp(x) + 1)^2');
     expect(plain.complete).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { add, equals, num } from '../../src/expr/expr.js';
+import { add, E, equals, fn, mul, num, pow } from '../../src/expr/expr.js';
 import { hashOf } from '../../src/expr/shape.js';
 import { exprMap } from '../../src/expr/expr-map.js';
-import { baseOf, fromPower, isRational, numericValue, powerOf, productOf } from '../../src/engine/algebra.js';
+import { baseOf, fromPower, isRational, likeOf, monomialOf, numericValue, powerOf, productOf, sameLike, termsOf, type Like } from '../../src/engine/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
@@ -29,12 +29,46 @@ function repeatsBase(factors: readonly Expr[]): boolean {
   return false;
 }
 
+/** The exponent of an exponential factor: u for exp(u) and for e^u. */
+function exponentOfE(f: Expr): Expr | undefined {
+  if (f.kind === 'fn' && f.name === 'exp' && f.primes === 0 && f.args.length === 1) return f.args[0];
+  if (f.kind === 'pow' && f.base.kind === 'const' && f.base.name === 'e') return f.exp;
+  return undefined;
+}
+
+/** The like-term classes of the terms of an exponent. */
+const likesOf = (u: Expr): Like[] => termsOf(u).map((t) => likeOf(monomialOf(t.expr)));
+
+/**
+ * exp(a)·exp(b) = exp(a + b), in place of the first, when two of the exponents have like terms
+ * (e^x·e^{−x} = e^0, e^x·e^x = e^{2x}); otherwise undefined: exp(σ(x))·e^{−x} stays as it is,
+ * for the exponent σ(x) − x would hide σ's definition from the fold back.
+ */
+function collectExponentials(factors: readonly Expr[]): Expr | undefined {
+  const exponents = factors.map(exponentOfE);
+  const at = exponents.findIndex((u) => u !== undefined);
+  if (at < 0 || exponents.findIndex((u, i) => i > at && u !== undefined) < 0) return undefined;
+  const classes = exponents.flatMap((u) => (u === undefined ? [] : [likesOf(u)]));
+  const related = classes.some((mine, i) => classes.some((theirs, j) => j > i && mine.some((a) => theirs.some((b) => sameLike(a, b)))));
+  if (!related) return undefined;
+  const sum = add(...exponents.filter((u): u is Expr => u !== undefined));
+  const first = factors[at]!;
+  const merged = first.kind === 'fn' ? fn('exp', [sum]) : pow(E, sum);
+  return productOf(factors.flatMap((f, i) => (i === at ? [merged] : exponents[i] !== undefined ? [] : [f])));
+}
+
 export default defineRewrite({
   id: 'collect-powers',
   title: 'Collect the powers',
-  law: 'u \\cdot u = u^{2},\\quad u^{a} u^{b} = u^{a+b},\\quad (u^{a})^{n} = u^{an}',
+  law: 'u \\cdot u = u^{2},\\quad u^{a} u^{b} = u^{a+b},\\quad (u^{a})^{n} = u^{an},\\quad e^{a} e^{b} = e^{a+b},\\quad \\left(e^{a}\\right)^{n} = e^{na}',
   on: ['mul', 'pow'],
   apply: (e) => {
+    // (e^a)^n = e^{na}: exp(x)^2 is exp(2x), a power a textbook (and LaTeX) writes with one exponent.
+    if (e.kind === 'pow') {
+      const a = exponentOfE(e.base);
+      const n = numericValue(e.exp);
+      if (a !== undefined && n !== undefined && isIntegerQ(n)) return e.base.kind === 'fn' ? fn('exp', [mul(e.exp, a)]) : pow(E, mul(e.exp, a));
+    }
     // (u^a)^b = u^{ab} only for an integer b: (x^2)^{1/2} is |x|, not x.
     if (e.kind === 'pow' && e.base.kind === 'pow') {
       const a = numericValue(e.base.exp);
@@ -43,6 +77,8 @@ export default defineRewrite({
       return undefined;
     }
     if (e.kind !== 'mul') return undefined;
+    const exponentials = collectExponentials(e.factors);
+    if (exponentials !== undefined) return exponentials;
     if (!repeatsBase(e.factors)) return undefined;
     // In order of first appearance; a number is a group of its own.
     const groups: Array<{ base: Expr; exps: Array<Rational | Expr> }> = [];

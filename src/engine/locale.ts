@@ -42,6 +42,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   abs: '绝对值法则',
   'add-subtract': '分子加一个常数再减去它',
   cancel: '约去公因式',
+  'clear-negative-exponential': '分子分母同乘以一个指数函数',
   chain: '链式法则',
   'change-of-base': '换底公式',
   collect: '整理',
@@ -67,6 +68,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   hyperbolic: '双曲函数法则',
   'inverse-hyperbolic': '反双曲函数法则',
   'inverse-trigonometric': '反三角函数法则',
+  'known-values': '特殊值',
   logarithm: '对数法则',
   'multiply-fractions': '分式相乘',
   negation: '常数倍法则（取负）',
@@ -98,6 +100,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
 const ZH_NOTES: Readonly<Record<string, string>> = {
   "{f}' is derived from its definition, with u = {u}": "{f}' 由其定义求得，其中 u = {u}",
   'assuming {c} ≠ 0': '假设 {c} ≠ 0',
+  'both multiplied by {f}': '分子分母同乘以 {f}',
   'c = {c} and v = {v}': 'c = {c}，v = {v}',
   'dividing by {N}, assuming {N} ≠ 0': '同除以 {N}，假设 {N} ≠ 0',
   'n = {n}': 'n = {n}',

@@ -1,0 +1,61 @@
+import type { Expr } from '../../src/expr/expr.js';
+import { div, E, fn, mul, num, pow } from '../../src/expr/expr.js';
+import { fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, sumOf, termsOf, withCoef } from '../../src/engine/algebra.js';
+import { negQ } from '../../src/expr/rational.js';
+import { defineRewrite } from '../../src/engine/rule.js';
+
+/** e^{−u} as u, and whether it was written exp(·): a factor with a negative exponent. */
+function negativeExponential(f: Expr): { u: Expr; call: boolean } | undefined {
+  const call = f.kind === 'fn' && f.name === 'exp' && f.primes === 0 && f.args.length === 1;
+  const exponent = call ? f.args[0]! : f.kind === 'pow' && f.base.kind === 'const' && f.base.name === 'e' ? f.exp : undefined;
+  if (exponent === undefined || hasSeveralTerms(exponent)) return undefined;
+  const m = monomialOf(exponent);
+  return m.coef.num < 0n ? { u: fromMonomial(withCoef(m, negQ(m.coef))), call } : undefined;
+}
+
+/** The first e^{−u} among the factors of a sum's terms. */
+function inTerms(s: Expr): { u: Expr; call: boolean } | undefined {
+  for (const t of termsOf(s)) {
+    for (const f of monomialOf(t.expr).factors) {
+      const found = negativeExponential(f);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * N/(… S^n) with a term e^{−u} in the sum S: both multiplied by e^{nu}, S^n·e^{nu} written as
+ * (S·e^{u})^n, so that e^{−u}·e^{u} = 1 leaves S without the negative exponent:
+ * e^{−x}/(1 + e^{−x}) = 1/(e^{x} + 1).
+ */
+function clear(e: Expr): { result: Expr; by: Expr } | undefined {
+  if (e.kind !== 'div') return undefined;
+  const bottom = monomialOf(e.den);
+  if (bottom.divisors.length > 0) return undefined;
+  for (let i = 0; i < bottom.factors.length; i++) {
+    const p = powerOf(bottom.factors[i]!);
+    if (!isRational(p.exp) || p.exp.den !== 1n || p.exp.num < 1n || !hasSeveralTerms(p.base)) continue;
+    const found = inTerms(p.base);
+    if (found === undefined) continue;
+    const exponential = (x: Expr): Expr => (found.call ? fn('exp', [x]) : pow(E, x));
+    const scaled = sumOf(termsOf(p.base).map((t) => ({ negative: t.negative, expr: productOf([t.expr, exponential(found.u)]) })));
+    const factors = bottom.factors.map((f, j) => (j === i ? fromPower(scaled, p.exp as { num: bigint; den: bigint }) : f));
+    const times = p.exp.num === 1n ? found.u : mul(num(p.exp.num), found.u);
+    const by = exponential(times);
+    return { result: div(productOf([e.num, by]), fromMonomial({ coef: bottom.coef, factors, divisors: [] })), by };
+  }
+  return undefined;
+}
+
+export default defineRewrite({
+  id: 'clear-negative-exponential',
+  title: 'Multiply the numerator and the denominator by an exponential',
+  law: '\\frac{N}{\\left(a + b\\,e^{-u}\\right)^{n}} = \\frac{N\\,e^{nu}}{\\left(a\\,e^{u} + b\\right)^{n}}',
+  on: ['div'],
+  apply: (e) => clear(e)?.result,
+  note: (e) => {
+    const c = clear(e);
+    return c === undefined ? undefined : { text: 'both multiplied by {f}', values: { f: c.by } };
+  },
+});
