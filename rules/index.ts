@@ -79,15 +79,18 @@ import combineLikeTerms from './algebra/combine-like-terms.js';
 import commonDenominator from './algebra/common-denominator.js';
 import distributePower from './algebra/distribute-power.js';
 import divideThrough from './algebra/divide-through.js';
+import doubleAngle from './algebra/double-angle.js';
 import dropOne from './algebra/drop-one.js';
 import dropZero from './algebra/drop-zero.js';
 import evenPowerOfAbs from './algebra/even-power-of-abs.js';
 import expand from './algebra/expand.js';
 import factor from './algebra/factor.js';
 import groupTerms from './algebra/group-terms.js';
+import hyperbolicDefinition from './algebra/hyperbolic-definition.js';
 import knownValues from './algebra/known-values.js';
 import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
+import multiplyOut from './algebra/multiply-out.js';
 import negativeExponent from './algebra/negative-exponent.js';
 import peelFactor from './algebra/peel-factor.js';
 import powerOfRoot from './algebra/power-of-root.js';
@@ -122,6 +125,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   trigonometricQuotient,
   combineLikeTerms,
   pythagorean,
+  hyperbolicDefinition,
   substitute,
 ]);
 
@@ -135,6 +139,9 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
   { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms, optional: true }] },
+  { id: 'multiply-out', accept: 'smaller', on: ['mul', 'pow'], sequence: [{ rule: multiplyOut }, { rule: combineLikeTerms, optional: true }] },
+  // After the others: 2 sin u cos u = sin 2u is shorter, but a product the others can factor is shorter still.
+  { id: 'double-angle', accept: 'smaller', on: ['mul', 'add', 'sub'], sequence: [{ rule: doubleAngle }] },
   // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
@@ -160,5 +167,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, clearNegativeExponential, expand, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, clearNegativeExponential, doubleAngle, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

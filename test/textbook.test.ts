@@ -95,4 +95,4 @@ describe('the textbook corpus against SymPy and mathjs', () => {
   });
 });
 
-const BASELINE = { largerThanSympy: 19, largerThanMathjs: 5, unreadable: 0, compound: 0 };
+const BASELINE = { largerThanSympy: 10, largerThanMathjs: 3, unreadable: 0, compound: 0 };

@@ -2,7 +2,7 @@ import type { Expr } from '../../src/expr/expr.js';
 import { add, E, equals, fn, mul, num, pow } from '../../src/expr/expr.js';
 import { hashOf } from '../../src/expr/shape.js';
 import { exprMap } from '../../src/expr/expr-map.js';
-import { baseOf, fromPower, isRational, likeOf, monomialOf, numericValue, powerOf, productOf, sameLike, termsOf, type Like } from '../../src/engine/algebra.js';
+import { baseOf, fromPower, hasSeveralTerms, isRational, likeOf, monomialOf, numericValue, powerOf, productOf, rootOf, sameLike, termsOf, type Like } from '../../src/engine/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
@@ -57,6 +57,24 @@ function collectExponentials(factors: readonly Expr[]): Expr | undefined {
   return productOf(factors.flatMap((f, i) => (i === at ? [merged] : exponents[i] !== undefined ? [] : [f])));
 }
 
+/**
+ * u^a·(ⁿ√u)^b = (ⁿ√u)^{na + b} for a sum u: (x² + 4)·√(x² + 4) is √(x² + 4)³, the (x² + 4)^{3/2} of
+ * a textbook. A bare symbol stays as written (x√x).
+ */
+function collectRoots(factors: readonly Expr[]): Expr | undefined {
+  for (let i = 0; i < factors.length; i++) {
+    const p = powerOf(factors[i]!);
+    const root = rootOf(p.base);
+    if (root === undefined || !isRational(p.exp) || !hasSeveralTerms(root.radicand)) continue;
+    const j = factors.findIndex((f, k) => k !== i && equals(powerOf(f).base, root.radicand) && isRational(powerOf(f).exp));
+    if (j < 0) continue;
+    const a = powerOf(factors[j]!).exp as Rational;
+    const merged = fromPower(p.base, addQ(mulQ(a, root.index), p.exp));
+    return productOf(factors.flatMap((f, k) => (k === i ? [merged] : k === j ? [] : [f])));
+  }
+  return undefined;
+}
+
 export default defineRewrite({
   id: 'collect-powers',
   title: 'Collect the powers',
@@ -79,6 +97,8 @@ export default defineRewrite({
     if (e.kind !== 'mul') return undefined;
     const exponentials = collectExponentials(e.factors);
     if (exponentials !== undefined) return exponentials;
+    const roots = collectRoots(e.factors);
+    if (roots !== undefined) return roots;
     if (!repeatsBase(e.factors)) return undefined;
     // In order of first appearance; a number is a group of its own.
     const groups: Array<{ base: Expr; exps: Array<Rational | Expr> }> = [];

@@ -2,7 +2,7 @@ import type { Expr } from '../../src/expr/expr.js';
 import { exprMap, type HashMap } from '../../src/expr/expr-map.js';
 import { baseHashes, fromMonomial, fromPower, isRational, monomialOf, powerOf, productOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
 import type { Rational } from '../../src/expr/rational.js';
-import { addQ, negQ, ONE, subQ } from '../../src/expr/rational.js';
+import { addQ, divQ, gcd, negQ, ONE, rational, subQ } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
 /** A term's factors as base → exponent; a factor of the denominator has a negative exponent. */
@@ -34,11 +34,25 @@ function mayShareBase(terms: readonly Term[]): boolean {
   return common.length > 0;
 }
 
+/** The greatest common divisor of the terms' coefficients when they are all whole numbers (2 + 2x² has 2), else 1. */
+function numericContent(terms: readonly Term[]): bigint {
+  let g = 0n;
+  for (const t of terms) {
+    const c = monomialOf(t.expr).coef;
+    if (c.den !== 1n) return 1n;
+    g = gcd(g, c.num < 0n ? -c.num : c.num);
+    if (g === 1n) return 1n;
+  }
+  return g === 0n ? 1n : g;
+}
+
 /** The factor common to every term, at its smallest power: 1/D − 1/D² has the common factor 1/D. */
 function factorOut(e: Expr): Expr | undefined {
   if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
   const terms = termsOf(e);
-  if (terms.length === 0 || !mayShareBase(terms)) return undefined;
+  if (terms.length < 2) return undefined;
+  const content = numericContent(terms);
+  if (!mayShareBase(terms) && content === 1n) return undefined;
   const views = terms.map((t) => powers(t.expr));
   const common = exprMap<Rational>();
   const firstExps = views[0]!.map.values();
@@ -52,7 +66,7 @@ function factorOut(e: Expr): Expr | undefined {
     });
     if (everywhere) common.set(base, exp);
   });
-  if (common.size === 0) return undefined;
+  if (common.size === 0 && content === 1n) return undefined;
   const split = (map: HashMap<Expr, Rational>, take: (base: Expr, exp: Rational) => Rational) => {
     const factors: Expr[] = [];
     const divisors: Expr[] = [];
@@ -66,13 +80,14 @@ function factorOut(e: Expr): Expr | undefined {
     return { factors, divisors };
   };
   const commonParts = split(common, (_, exp) => exp);
-  const factor = fromMonomial({ coef: ONE, ...commonParts });
+  const g = rational(content);
+  const factor = fromMonomial({ coef: g, ...commonParts });
   const rests = terms.map((t, i) => {
     const parts = split(views[i]!.map, (base, exp) => {
       const shared = common.get(base);
       return shared === undefined ? exp : subQ(exp, shared);
     });
-    return { negative: t.negative, expr: fromMonomial({ coef: views[i]!.coef, factors: [...parts.factors, ...views[i]!.other], divisors: parts.divisors }) };
+    return { negative: t.negative, expr: fromMonomial({ coef: divQ(views[i]!.coef, g), factors: [...parts.factors, ...views[i]!.other], divisors: parts.divisors }) };
   });
   return productOf([factor, sumOf(rests)]);
 }

@@ -1,12 +1,14 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals } from '../../src/expr/expr.js';
 import { exprMap, exprSet } from '../../src/expr/expr-map.js';
-import { fromMonomial, monomialOf, productOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
+import { fromMonomial, isPolynomial, monomialOf, productOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
 /** The terms of a sum that share the factor most of them have (but not all of them: that is factor's job). */
 function group(e: Expr): Expr | undefined {
   if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
+  // A polynomial stays expanded: x²(12x − 15) + 2 is the half-factored form no textbook prints.
+  if (isPolynomial(e)) return undefined;
   const terms = termsOf(e);
   // A factor in at least two terms but not in all of them needs three terms or more.
   if (terms.length < 3) return undefined;

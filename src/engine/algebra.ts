@@ -427,3 +427,51 @@ export function compoundFractions(e: Expr): number {
   for (let i = 0, n = childCount(e); i < n; i++) count += compoundFractions(childAt(e, i));
   return count;
 }
+
+/** Most terms one expansion may produce: multiplying out (x+1)(x+2)…(x+100) would never end. */
+export const MAX_EXPANDED_TERMS = 64;
+
+/** Whether `e` is a whole power of a sum, (a + b)^n with n a whole number from 2 on. */
+export const isPowerOfSum = (e: Expr): boolean =>
+  e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.den === 1n && e.exp.value.num >= 2n && hasSeveralTerms(e.base);
+
+/** A term read as the factors to multiply out: a power of a sum (a + b)² as the factors a + b, a + b. */
+export function multiplicands(e: Expr): Expr[] {
+  const factors = e.kind === 'mul' ? e.factors : [e];
+  return factors.flatMap((f) => (isPowerOfSum(f) ? Array.from({ length: Number((f as ExprOf<'pow'>).exp.kind === 'num' ? ((f as ExprOf<'pow'>).exp as ExprOf<'num'>).value.num : 1n) }, () => (f as ExprOf<'pow'>).base) : [f]));
+}
+
+/** Whether a term has something to multiply out: a factor that is a sum, or a power of one. */
+export const isExpandable = (e: Expr): boolean => (e.kind === 'mul' ? e.factors.some((f) => hasSeveralTerms(f) || isPowerOfSum(f)) : isPowerOfSum(e));
+
+/** How many terms multiplying out `factors` gives (capped just past MAX_EXPANDED_TERMS). */
+export function expandedCount(factors: readonly Expr[]): number {
+  let n = 1;
+  for (const f of factors) {
+    n *= termsOf(f).length;
+    if (n > MAX_EXPANDED_TERMS) return MAX_EXPANDED_TERMS + 1;
+  }
+  return n;
+}
+
+/** The signed terms of a product of sums, multiplied out. */
+export function expandProduct(factors: readonly Expr[]): Term[] {
+  let acc: Term[] = [{ negative: false, expr: productOf([]) }];
+  for (const f of factors) {
+    const terms = termsOf(f);
+    acc = acc.flatMap((a) => terms.map((t) => ({ negative: a.negative !== t.negative, expr: productOf([a.expr, t.expr]) })));
+  }
+  return acc;
+}
+
+/** Whether `e` is a polynomial: numbers and symbols under sums, products and whole non-negative powers. */
+export function isPolynomial(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num': case 'sym': return true;
+    case 'add': case 'sub': case 'mul': case 'neg':
+      for (let i = 0, n = childCount(e); i < n; i++) if (!isPolynomial(childAt(e, i))) return false;
+      return true;
+    case 'pow': return e.exp.kind === 'num' && e.exp.value.den === 1n && e.exp.value.num >= 0n && isPolynomial(e.base);
+    default: return false;
+  }
+}
