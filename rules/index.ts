@@ -92,7 +92,9 @@ import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
 import multiplyOut from './algebra/multiply-out.js';
 import negativeExponent from './algebra/negative-exponent.js';
+import orderTerms from './algebra/order-terms.js';
 import peelFactor from './algebra/peel-factor.js';
+import powerAsRoot from './algebra/power-as-root.js';
 import powerOfRoot from './algebra/power-of-root.js';
 import pythagorean from './algebra/pythagorean.js';
 import trigonometricQuotient from './algebra/trigonometric-quotient.js';
@@ -120,12 +122,14 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   negativeExponent,
   collectPowers,
   powerOfRoot,
+  powerAsRoot,
   evenPowerOfAbs,
   cancel,
   trigonometricQuotient,
   combineLikeTerms,
   pythagorean,
   hyperbolicDefinition,
+  orderTerms,
   substitute,
 ]);
 

@@ -23,6 +23,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'multiply-fractions': [['t * (1 / y)', 't / y'], ['(a / b) * (c / d)', 'a * c / (b * d)'], ['(a / b) / c', 'a / (b * c)'], ['a / (b / c)', 'a * c / b'], ['(a / b)^2', undefined]],
   'distribute-power': [['(2 * s^2)^2', '2^2 * (s^2)^2'], ['(a / b)^3', 'a^3 / b^3'], ['(sqrt(2 * pi) * s)^2', 'sqrt(2 * pi)^2 * s^2'], ['(x * (1 + x))^2', undefined], ['(a * b)^(1 / 2)', undefined], ['(a * b)^n', undefined]],
   'power-of-root': [['sqrt(x)^2', 'x'], ['sqrt(1 - x)^4', '(1 - x)^2'], ['cbrt(x)^3', 'x'], ['nthRoot(x, 4)^8', 'x^2'], ['sqrt(x)^3', undefined], ['cbrt(x)^2', undefined], ['nthRoot(x, n)^n', undefined]],
+  'power-as-root': [['x^0.5', 'sqrt(x)'], ['x^(3 / 2)', 'sqrt(x)^3'], ['(1 + x)^(-1 / 2)', '1 / sqrt(1 + x)'], ['x^(-1.5)', '1 / sqrt(x)^3'], ['x^(1 / 3)', undefined], ['x^2', undefined]],
   'even-power-of-abs': [['abs(x)^2', 'x^2'], ['abs(x - 1)^4', '(x - 1)^4'], ['abs(x)^3', undefined], ['abs(x)^n', undefined]],
   'negative-exponent': [['x^(-2)', '1 / x^2'], ['1 / exp(x)', 'exp(-x)'], ['1 / e^x', 'e^(-x)'], ['exp(-x)', undefined]],
   'clear-negative-exponential': [
@@ -42,6 +43,10 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
     ['sin(x)^2 + cos(x)^2', '1'], ['-sin(x) - sin(x)^2 - cos(x)^2', '-sin(x) - 1'], ['2 * cos(u)^2 + 2 * sin(u)^2 + x', '2 + x'],
     ['1 - sin(x)^2', 'cos(x)^2'], ['1 + tan(2 * x)^2', 'sec(2 * x)^2'], ['cosh(x)^2 - sinh(x)^2', '1'], ['cosh(x)^2 - 1', 'sinh(x)^2'],
     ['1 - tanh(x)^2', undefined], ['sin(x)^2 + cos(y)^2', undefined], ['2 * sin(x)^2 + cos(x)^2', undefined], ['2 - sin(x)^2', undefined],
+  ],
+  'order-terms': [
+    ['2 - 15 * x^2 + 12 * x^3', '12 * x^3 - 15 * x^2 + 2'], ['-8 + 3 * x', '3 * x - 8'], ['-t + y', 'y - t'], ['1 - x^2', undefined], ['3 * x - 8', undefined],
+    ['-x^2 + 1', '1 - x^2'], ['x + y^2', undefined], ['-a - b', undefined], ['1 + x', undefined], ['-(t / y) + (1 - t) / (1 - y)', undefined],
   ],
   'double-angle': [
     ['2 * sin(x) * cos(x)', 'sin(2 * x)'], ['4 * cos(3 * x) * sin(3 * x) * y', '2 * sin(2 * (3 * x)) * y'], ['2 * sinh(x) * cosh(x)', 'sinh(2 * x)'],

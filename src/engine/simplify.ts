@@ -440,10 +440,12 @@ class Run {
     let found = 0;
     // After a rewrite only the nodes on the changed path are new; the rest were searched before,
     // and the parent skips them (search is called only on nodes not known exhausted).
-    const search = (node: Expr): void => {
+    const search = (node: Expr, partial: boolean): void => {
       // Strategies rewrite a subtree several times over to judge the result; on a very large subtree
-      // that costs more than it can save, so they are tried on subtrees up to a bounded size.
-      if (cost(node) <= MAX_STRATEGY_COST) {
+      // that costs more than it can save, so they are tried on subtrees up to a bounded size. A sum
+      // that is a run of a larger sum's terms (x² − 4x in x² − 4x + 4) is no whole of its own:
+      // factoring it would leave the half-factored x(x − 4) + 4.
+      if (!partial && cost(node) <= MAX_STRATEGY_COST) {
         const own = KIND_BIT[node.kind];
         const below = shapeOf(node).kinds;
         for (let index = 0; index < this.strategies.length; index++) {
@@ -461,16 +463,18 @@ class Run {
         }
       }
       const before = found;
+      const sum = isSum(node);
       for (let i = 0, n = childCount(node); i < n; i++) {
         const kid = childAt(node, i);
         if (this.exhausted.has(kid)) continue;
         path.push(i);
-        search(kid);
+        search(kid, sum && isSum(kid));
         path.pop();
       }
-      if (found === before) this.exhausted.add(node);
+      // A partial sum was not tried whole: it is known exhausted only where it was.
+      if (found === before && !partial) this.exhausted.add(node);
     };
-    if (!this.exhausted.has(whole)) search(whole);
+    if (!this.exhausted.has(whole)) search(whole, false);
     if (chosen === undefined) return undefined;
     // The successes sit in disjoint subtrees: each advances by its own moves, rule by rule.
     const next = successes.map(() => 0);
@@ -495,6 +499,8 @@ class Run {
     return current;
   }
 }
+
+const isSum = (e: Expr): boolean => e.kind === 'add' || e.kind === 'sub';
 
 /** Simplifies `e` step by step; with definitions, also tries to express it in the defined functions. */
 export function simplify(e: Expr, settings: SimplifySettings): Simplified {

@@ -1,0 +1,43 @@
+import type { Expr } from '../../src/expr/expr.js';
+import { equals } from '../../src/expr/expr.js';
+import { baseOf, exactExponentOf, isPolynomial, monomialOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
+import { defineRewrite } from '../../src/engine/rule.js';
+
+/** The degree of a term c·x^k in its one symbol (0 for a number), with the symbol; undefined for any other term. */
+function degreeOf(t: Term): { symbol?: string; degree: bigint } | undefined {
+  const m = monomialOf(t.expr);
+  if (m.divisors.length > 0 || m.factors.length > 1) return undefined;
+  if (m.factors.length === 0) return { degree: 0n };
+  const f = m.factors[0]!;
+  const base = baseOf(f);
+  const k = exactExponentOf(f);
+  return base.kind === 'sym' && k !== undefined && k.den === 1n && k.num > 0n ? { symbol: base.name, degree: k.num } : undefined;
+}
+
+/**
+ * A polynomial in one variable of three terms or more in descending powers (12x³ − 15x² + 2), when
+ * its leading term is positive; otherwise a polynomial that opens with a minus opens with its first
+ * positive term instead (3x − 8, not −8 + 3x). A binomial keeps its order (1 + x and x + 1 are both
+ * what a textbook prints), and so does any other sum: −t/ŷ + (1 − t)/(1 − ŷ) is the tutorial's form.
+ */
+function order(e: Expr): Expr | undefined {
+  if ((e.kind !== 'add' && e.kind !== 'sub') || !isPolynomial(e)) return undefined;
+  const terms = termsOf(e);
+  const degrees = terms.map(degreeOf);
+  const symbols = new Set(degrees.map((d) => d?.symbol).filter((s) => s !== undefined));
+  let out: Expr | undefined;
+  if (terms.length >= 3 && !degrees.includes(undefined) && symbols.size === 1) {
+    const sorted = terms.map((t, i) => ({ t, d: degrees[i]!.degree, i })).sort((a, b) => (a.d === b.d ? a.i - b.i : a.d > b.d ? -1 : 1));
+    if (!sorted[0]!.t.negative) out = sumOf(sorted.map((s) => s.t));
+  }
+  if (out === undefined && terms[0]!.negative && terms.some((t) => !t.negative)) out = sumOf(terms, true);
+  return out === undefined || equals(out, e) ? undefined : out;
+}
+
+export default defineRewrite({
+  id: 'order-terms',
+  title: 'Order the terms',
+  law: 'a_0 + a_1 x + a_2 x^2 = a_2 x^2 + a_1 x + a_0,\\quad -a + b = b - a',
+  on: ['add', 'sub'],
+  apply: order,
+});
