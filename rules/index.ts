@@ -92,6 +92,7 @@ import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
 import multiplyOut from './algebra/multiply-out.js';
 import negativeExponent from './algebra/negative-exponent.js';
+import orderFactors from './algebra/order-factors.js';
 import orderTerms from './algebra/order-terms.js';
 import peelFactor from './algebra/peel-factor.js';
 import powerAsRoot from './algebra/power-as-root.js';
@@ -115,6 +116,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   dropOne,
   signs,
   foldConstants,
+  orderFactors,
   knownValues,
   regroup,
   multiplyFractions,

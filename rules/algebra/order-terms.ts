@@ -16,7 +16,8 @@ function degreeOf(t: Term): { symbol?: string; degree: bigint } | undefined {
 
 /**
  * A polynomial in one variable of three terms or more in descending powers (12x³ − 15x² + 2), when
- * its leading term is positive; otherwise a polynomial that opens with a minus opens with its first
+ * its leading term is positive, else in ascending powers when that leads with a positive term
+ * (1 − 3x − x²); otherwise a polynomial that opens with a minus opens with its first
  * positive term instead (3x − 8, not −8 + 3x). A binomial keeps its order (1 + x and x + 1 are both
  * what a textbook prints), and so does any other sum: −t/ŷ + (1 − t)/(1 − ŷ) is the tutorial's form.
  */
@@ -28,7 +29,9 @@ function order(e: Expr): Expr | undefined {
   let out: Expr | undefined;
   if (terms.length >= 3 && !degrees.includes(undefined) && symbols.size === 1) {
     const sorted = terms.map((t, i) => ({ t, d: degrees[i]!.degree, i })).sort((a, b) => (a.d === b.d ? a.i - b.i : a.d > b.d ? -1 : 1));
+    // Descending where that opens with a positive term, else ascending where that does (1 − 3x − x²).
     if (!sorted[0]!.t.negative) out = sumOf(sorted.map((s) => s.t));
+    else if (!sorted[sorted.length - 1]!.t.negative) out = sumOf(sorted.reverse().map((s) => s.t));
   }
   if (out === undefined && terms[0]!.negative && terms.some((t) => !t.negative)) out = sumOf(terms, true);
   return out === undefined || equals(out, e) ? undefined : out;

@@ -77,6 +77,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   negation: '常数倍法则（取负）',
   'negative-exponent': '负指数化为分式',
   'negative-power': '改写为负指数幂',
+  'order-factors': '整理因子的顺序',
   'order-terms': '整理各项的顺序',
   'peel-factor': '分子除以分母的一个因子',
   power: '幂法则',
