@@ -154,7 +154,8 @@ describe('properties', () => {
         const renamed = X.substitute(e, new Map([['x', X.sym('q')]]));
         const original = derive(e, { wrt: 'x' }).toText();
         const other = derive(renamed, { wrt: 'q' }).toText();
-        expect(other.replace(/\bq\b/g, 'x')).toBe(original);
+        // d/dq in a law's note is the variable too, written against its d.
+        expect(other.replace(/\bq\b|(?<=d\/d)q\b/g, 'x')).toBe(original);
       }),
       { ...runs, numRuns: 60 },
     );

@@ -1,7 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { add, children, isNum, mul, neg, num, one, withChildren, zero } from '../../src/expr/expr.js';
+import { add, children, isNum, mul, neg, nodes, num, one, withChildren, zero } from '../../src/expr/expr.js';
 import { collectedForm, isCollected } from '../../src/expr/shape.js';
-import { defineRewrite } from '../../src/engine/rule.js';
+import { defineRewrite, type Note } from '../../src/engine/rule.js';
 
 /**
  * One bottom-up pass of the identities below; each is exact wherever the input is defined. A subtree
@@ -50,6 +50,21 @@ function negate(e: Expr): Expr {
   return neg(e);
 }
 
+/** The moves `tidy` makes in `e`, named as on the main chain, in that order. */
+function movesIn(e: Expr): string[] {
+  const seen = new Set<string>();
+  for (const n of nodes(e)) {
+    if ((n.kind === 'add' && n.terms.some((t) => isNum(t, 0))) || (n.kind === 'sub' && (isNum(n.left, 0) || isNum(n.right, 0))) || (n.kind === 'mul' && n.factors.some((f) => isNum(f, 0)))) seen.add(ZERO_TERMS);
+    if ((n.kind === 'mul' && n.factors.some((f) => isNum(f, 1))) || (n.kind === 'div' && isNum(n.den, 1)) || (n.kind === 'pow' && (isNum(n.exp, 1) || isNum(n.exp, 0)))) seen.add(ONES);
+    if ((n.kind === 'neg' && (n.arg.kind === 'neg' || (n.arg.kind === 'num' && n.arg.value.num <= 0n))) || (n.kind === 'mul' && n.factors.some((f) => isNum(f, -1) || f.kind === 'neg'))) seen.add(SIGNS);
+  }
+  return [ZERO_TERMS, ONES, SIGNS].filter((m) => seen.has(m));
+}
+
+const ZERO_TERMS = 'drop the zero terms';
+const ONES = 'drop the factors 1';
+const SIGNS = 'simplify the signs';
+
 export default defineRewrite({
   id: 'collect',
   title: 'Collect',
@@ -57,5 +72,10 @@ export default defineRewrite({
   apply: (e) => {
     const tidied = tidy(e);
     return tidied === e ? undefined : tidied;
+  },
+  // Says which of the main chain's named moves the one collect step of a sub-derivation made.
+  note: (e) => {
+    const [first, ...rest] = movesIn(e).map((text): Note => ({ text, values: {} }));
+    return first === undefined ? undefined : rest.length === 0 ? first : { ...first, also: rest };
   },
 });

@@ -1,5 +1,10 @@
 import { fn, mul } from '../../src/expr/expr.js';
-import { defineRule, isConstant, isVariable } from '../../src/engine/rule.js';
+import type { Expr, ExprOf } from '../../src/expr/expr.js';
+import { defineRule, isConstant, isVariable, lawNote } from '../../src/engine/rule.js';
+
+/** e^x and exp(x) are their own derivative; a^x's is a^x ln a. */
+const derivative = (body: ExprOf<'pow' | 'fn'>): Expr =>
+  body.kind === 'pow' && !(body.base.kind === 'const' && body.base.name === 'e') ? mul(body, fn('log', [body.base])) : body;
 
 export default defineRule({
   id: 'exponential',
@@ -11,6 +16,6 @@ export default defineRule({
     body.kind === 'fn'
       ? body.name === 'exp' && isVariable(body.args[0]!, ctx)
       : isVariable(body.exp, ctx) && isConstant(body.base, ctx),
-  to: (body) =>
-    body.kind === 'pow' && !(body.base.kind === 'const' && body.base.name === 'e') ? mul(body, fn('log', [body.base])) : body,
+  to: derivative,
+  note: (body) => lawNote(body, derivative(body)),
 });

@@ -1,12 +1,19 @@
-import type { Expr } from '../../src/expr/expr.js';
+import type { Expr, ExprOf } from '../../src/expr/expr.js';
 import { div, fn, mul, num, one } from '../../src/expr/expr.js';
-import { defineRule, isConstant, isVariable } from '../../src/engine/rule.js';
+import { defineRule, isConstant, isVariable, lawNote } from '../../src/engine/rule.js';
 
 /** The base of a logarithm call, or undefined for the natural logarithm. */
 function base(name: string, args: readonly Expr[]): Expr | undefined {
   if (name === 'log2') return num(2);
   if (name === 'log10') return num(10);
   return args[1];
+}
+
+/** 1/x, or 1/(x ln b) for the logarithm to the base b. */
+function derivative(body: ExprOf<'fn'>): Expr {
+  const b = base(body.name, body.args);
+  const x = body.args[0]!;
+  return b === undefined ? div(one, x) : div(one, mul(x, fn('log', [b])));
 }
 
 export default defineRule({
@@ -19,9 +26,6 @@ export default defineRule({
     ['log', 'ln', 'log2', 'log10'].includes(body.name) &&
     isVariable(body.args[0]!, ctx) &&
     body.args.slice(1).every((a) => isConstant(a, ctx)),
-  to: (body) => {
-    const b = base(body.name, body.args);
-    const x = body.args[0]!;
-    return b === undefined ? div(one, x) : div(one, mul(x, fn('log', [b])));
-  },
+  to: derivative,
+  note: (body) => lawNote(body, derivative(body)),
 });

@@ -3,7 +3,7 @@
 
 import type { Definition, Expr, Path } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
-import { phrases, templateIn, titleIn, type Locale } from './locale.js';
+import { listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
 import type { LazyNote, Note } from './rule.js';
 import { fillText, toText } from '../expr/text.js';
 
@@ -89,7 +89,7 @@ export class Step {
   explain(locale: Locale = 'en'): string {
     const said = this.note;
     const parts = said === undefined ? [] : [said, ...(said.also ?? [])];
-    const note = parts.length === 0 ? undefined : parts.map((n) => fillText(templateIn(locale, n.text), n.values, toText)).join(locale === 'zh' ? '；' : '; ');
+    const note = parts.length === 0 ? undefined : sentencesOf(parts, locale).join(locale === 'zh' ? '；' : '; ');
     return phrases(locale).sentence(this.titleIn(locale), note);
   }
 
@@ -119,6 +119,24 @@ export class Step {
       substeps: this.substeps.map((s) => s.toJSON(locale)),
     };
   }
+}
+
+/**
+ * The notes of one step as sentences: the notes of several places that share a template with one
+ * slot are said once, over the list of their values, where the template has a plural.
+ */
+function sentencesOf(parts: readonly Note[], locale: Locale): string[] {
+  const byText = new Map<string, Note[]>();
+  for (const n of parts) byText.set(n.text, [...(byText.get(n.text) ?? []), n]);
+  return [...byText].flatMap(([text, notes]) => {
+    // The slots the template uses (a rule's notes may also carry {x}, unused).
+    const slots = Object.keys(notes[0]!.values).filter((k) => text.includes(`{${k}}`));
+    const plural = notes.length > 1 && slots.length <= 1 ? pluralIn(locale, text) : undefined;
+    if (plural === undefined) return notes.map((n) => fillText(templateIn(locale, n.text), n.values, toText));
+    if (slots.length === 0) return [plural];
+    const items = [...new Set(notes.map((n) => toText(n.values[slots[0]!]!)))];
+    return [plural.replace(`{${slots[0]!}}`, listIn(locale, items))];
+  });
 }
 
 /** The result of `derive`: the input, the main chain of steps and the final expression. */

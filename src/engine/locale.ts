@@ -107,6 +107,10 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   "{f}' is derived from its definition, with u = {u}": "{f}' 由其定义求得，其中 u = {u}",
   'assuming {c} ≠ 0': '假设 {c} ≠ 0',
   'both multiplied by {f}': '分子分母同乘以 {f}',
+  'd/d{x} {f} = {g}': 'd/d{x} {f} = {g}',
+  'drop the zero terms': '去掉零项',
+  'drop the factors 1': '去掉因子 1',
+  'simplify the signs': '化简符号',
   'c = {c} and v = {v}': 'c = {c}，v = {v}',
   'dividing by {N}, assuming {N} ≠ 0': '同除以 {N}，假设 {N} ≠ 0',
   'n = {n}': 'n = {n}',
@@ -129,6 +133,35 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   '÷ read as /': '÷ 按 / 读取',
   '− read as -': '− 按 - 读取',
 };
+
+/**
+ * A note said of several places at once, with its one slot filled by the list of their values:
+ * "the constant factors 3, 5 and 2 stay as they are", not the same sentence three times.
+ */
+const PLURALS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  en: {
+    'the constant factor {c} stays as it is': 'the constant factors {c} stay as they are',
+    'n = {n}': 'n = {n} respectively',
+    'the derivative of a constant is 0': 'the derivative of a constant is 0',
+  },
+  zh: {
+    'the constant factor {c} stays as it is': '常数因子 {c} 保持不变',
+    'n = {n}': 'n 分别为 {n}',
+    'the derivative of a constant is 0': '常数的导数为 0',
+  },
+};
+
+/** The template for a note said of several places, if it has one. */
+export function pluralIn(locale: Locale, english: string): string | undefined {
+  return Object.hasOwn(PLURALS[locale], english) ? PLURALS[locale][english] : undefined;
+}
+
+/** Several printed values as one list: "a, b and c", "a、b 和 c". */
+export function listIn(locale: Locale, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const and = locale === 'zh' ? ' 和 ' : ' and ';
+  return `${items.slice(0, -1).join(locale === 'zh' ? '、' : ', ')}${and}${items[items.length - 1]!}`;
+}
 
 /** The fixed phrases of a locale. */
 export function phrases(locale: Locale): Phrases {
@@ -155,4 +188,4 @@ export function templateIn(locale: Locale, english: string): string {
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
 /** The rule ids and note templates with a translation, for completeness tests. */
-export const TRANSLATED = Object.freeze({ titles: Object.keys(ZH_TITLES), notes: Object.keys(ZH_NOTES) });
+export const TRANSLATED = Object.freeze({ titles: Object.keys(ZH_TITLES), notes: Object.keys(ZH_NOTES), plurals: Object.keys(PLURALS.en) });

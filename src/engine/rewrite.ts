@@ -13,7 +13,7 @@ import type { Expr, Kind, Path } from '../expr/expr.js';
 import { at, childAt, childCount, d, findPath, replaceAt, replaceMany, substitute, sym } from '../expr/expr.js';
 import { hasDerivative } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
-import { mergeLazy, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { mergeLazy, notesAt, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from '../expr/text.js';
@@ -149,7 +149,8 @@ function runPart(start: Expr, settings: RewriteSettings, state: State): Rewritte
   const part = run(start, settings, state);
   const collected = settings.collect?.apply(part.result, settings.context);
   if (collected === undefined || settings.collect === undefined) return part;
-  const step = kept(new Step(settings.collect, part.result, collected, [], [], undefined, settings.latex), settings, state);
+  const note = notesAt(settings.collect, [part.result], settings.context);
+  const step = kept(new Step(settings.collect, part.result, collected, [], [], note, settings.latex), settings, state);
   return { steps: [...part.steps, step], result: collected };
 }
 

@@ -120,6 +120,9 @@ export function times(c: Expr, e: Expr): Expr {
   return mul(c, e);
 }
 
+/** The law a rule applied, as said of this instance: d/dx sin(x) = cos(x). */
+export const lawNote = (f: Expr, derivative: Expr): Note => ({ text: 'd/d{x} {f} = {g}', values: { f, g: derivative } });
+
 /** A derivative table: function name → its derivative at the argument u. */
 export type DerivativeTable = Readonly<Record<string, (u: Expr) => Expr>>;
 
@@ -134,6 +137,7 @@ export function defineTableRule(spec: { id: string; title: string; law: string; 
     nests: false,
     when: (body, ctx) => Object.hasOwn(table, body.name) && body.args.length === 1 && isVariable(body.args[0]!, ctx),
     to: (body) => table[body.name]!(body.args[0]!),
+    note: (body) => lawNote(body, table[body.name]!(body.args[0]!)),
   });
 }
 

@@ -25,8 +25,19 @@ export function precedence(e: Expr): Prec {
   }
 }
 
-/** Whether `e` prints with a leading minus sign. */
-export const isNegative = (e: Expr): boolean => e.kind === 'neg' || (e.kind === 'num' && e.value.num < 0n);
+/**
+ * Whether `e` prints with a leading minus sign: a negation, a negative number, or a product or
+ * quotient whose first factor does (−1/3 as −1 over 3), so that x − (−1/3) never prints x - -1 / 3.
+ */
+export function isNegative(e: Expr): boolean {
+  switch (e.kind) {
+    case 'neg': return true;
+    case 'num': return e.value.num < 0n;
+    case 'mul': return e.factors.length > 0 && isNegative(e.factors[0]!);
+    case 'div': return isNegative(e.num);
+    default: return false;
+  }
+}
 
 /** Whether 1/den has a terminating decimal expansion (den = 2^a 5^b), so the number prints as one token. */
 export function isTerminating(den: bigint): boolean {
