@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { derive, StepdiffError, toPage } from '../src/index.js';
 import { CASES, randomTree, type Case } from './cases.js';
 import type { Job, Outcome } from './worker.js';
+import { measureTextbook } from '../test/textbook-measure.js';
 
 const CAP_MS = 20_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -150,6 +151,30 @@ function timed<T>(f: () => T): number {
   return performance.now() - start;
 }
 
+/** The result-quality table of the textbook corpus (test/textbook.ts), as issue 24 asks for it. */
+function qualitySection(): string[] {
+  const m = measureTextbook();
+  const { vsSympy, vsMathjs } = m;
+  const largerThanMathjs = m.rows.filter((r) => r.size.mathjs !== undefined && r.size.ours > r.size.mathjs).map((r) => `\`${r.input}\``);
+  const largerThanSympy = m.rows.filter((r) => r.size.ours > r.size.sympy).map((r) => `\`${r.input}\` (${r.size.ours} vs ${r.size.sympy})`);
+  return [
+    '## Result quality (textbook corpus)',
+    '',
+    `${m.rows.length} textbook exercises and ML functions (test/textbook.ts), each result's size counted as mathjs parses its printed text (parentheses not counted, a constant such as ln 2 one node). SymPy ${m.sympyVersion}'s simplify(diff(f)) is recorded in test/textbook-sympy.json; mathjs's derivative is compared where its answer is exact (no folded decimal), real, and free of compound fractions (${vsMathjs.compared} of ${m.rows.length}).`,
+    '',
+    '| against | smaller | same | larger | total size, stepdiff vs it |',
+    '| --- | --- | --- | --- | --- |',
+    `| SymPy simplify(diff(f)) | ${vsSympy.smaller} | ${vsSympy.same} | ${vsSympy.larger} | ${m.total.ours} vs ${m.total.sympy} |`,
+    `| mathjs derivative | ${vsMathjs.smaller} | ${vsMathjs.same} | ${vsMathjs.larger} | – |`,
+    '',
+    `Results that read back in plain mathjs.evaluate to stepdiff's own value: ${m.rows.filter((r) => r.readsBack).length} of ${m.rows.length}. Results holding a compound fraction: ${m.rows.filter((r) => r.compound).length}.`,
+    '',
+    `Larger than SymPy: ${largerThanSympy.join(', ')}.`,
+    '',
+    `Larger than mathjs: ${largerThanMathjs.join(', ')} (the prescribed 1 − tanh(u)²).`,
+  ];
+}
+
 async function main(): Promise<void> {
   const lines: string[] = ['# stepdiff benchmark', '', `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per case, in one process (worker threads): ${BUDGET.warmup.soloMs / 1000} s of warm-up calls of each tool alone, then ${BUDGET.warmup.ms / 1000} s of interleaved warm-up calls of both, then the median of the interleaved calls made in the next ${BUDGET.timed.ms / 1000} s (at least ${BUDGET.timed.min}, at most ${BUDGET.timed.max.toLocaleString('en')} of each). sin nested 500 and the 10,000-node tree run with the printed-output and input-length limits lifted (maxOutput 10⁹ nodes, maxLength 100,000): with the defaults derive refuses them as too-large and too-long.`, ''];
   lines.push('| case | stepdiff (steps, simplification, LaTeX) | mathjs.derivative (default simplify) | mathjs / stepdiff | stepdiff peak heap | result nodes |', '| --- | --- | --- | --- | --- | --- |');
@@ -265,6 +290,7 @@ async function main(): Promise<void> {
     if (d === undefined) outcome = `derive refused: ${refusal}`;
     lines.push(`| ${name} | ${t1.toFixed(0)} ms | ${t2.toFixed(0)} ms | ${outcome} |`);
   }
+  lines.push('', ...qualitySection());
   const text = `${lines.join('\n')}\n`;
   writeFileSync(join(root, 'bench', 'results.md'), text);
   console.log(text.slice(text.indexOf('## Goals')));

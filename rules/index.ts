@@ -78,6 +78,7 @@ import collectPowers from './algebra/collect-powers.js';
 import combineLikeTerms from './algebra/combine-like-terms.js';
 import commonDenominator from './algebra/common-denominator.js';
 import distributePower from './algebra/distribute-power.js';
+import dividePolynomials from './algebra/divide-polynomials.js';
 import divideThrough from './algebra/divide-through.js';
 import doubleAngle from './algebra/double-angle.js';
 import dropOne from './algebra/drop-one.js';
@@ -131,13 +132,13 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   combineLikeTerms,
   pythagorean,
   hyperbolicDefinition,
-  orderTerms,
   substitute,
 ]);
 
 /** Moves that first make an expression bigger; each is kept only when the end result is smaller, but the last, which clears compound fractions. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'clear-negative-exponential', accept: 'smaller', on: ['div'], sequence: [{ rule: clearNegativeExponential }] },
+  { id: 'divide-polynomials', accept: 'smaller', on: ['div'], sequence: [{ rule: dividePolynomials }, { rule: cancel }] },
   { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', on: ['div'], sequence: [{ rule: factor }, { rule: cancel }] },
   { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
   { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
@@ -148,6 +149,8 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'multiply-out', accept: 'smaller', on: ['mul', 'pow'], sequence: [{ rule: multiplyOut }, { rule: combineLikeTerms, optional: true }] },
   // After the others: 2 sin u cos u = sin 2u is shorter, but a product the others can factor is shorter still.
   { id: 'double-angle', accept: 'smaller', on: ['mul', 'add', 'sub'], sequence: [{ rule: doubleAngle }] },
+  // The order of a whole sum's terms (never of a run of them): descending powers, a positive term first.
+  { id: 'order-terms', accept: 'neutral', on: ['add', 'sub'], sequence: [{ rule: orderTerms }] },
   // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
@@ -173,5 +176,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, clearNegativeExponential, doubleAngle, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, clearNegativeExponential, doubleAngle, dividePolynomials, orderTerms, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

@@ -20,6 +20,8 @@ function degreeOf(t: Term): { symbol?: string; degree: bigint } | undefined {
  * (1 − 3x − x²); otherwise a polynomial that opens with a minus opens with its first
  * positive term instead (3x − 8, not −8 + 3x). A binomial keeps its order (1 + x and x + 1 are both
  * what a textbook prints), and so does any other sum: −t/ŷ + (1 − t)/(1 − ŷ) is the tutorial's form.
+ * Tried as a strategy, on whole sums only: a run of a sum's terms, which sumOf writes as a sum of its
+ * own, may want another order than the whole.
  */
 function order(e: Expr): Expr | undefined {
   if ((e.kind !== 'add' && e.kind !== 'sub') || !isPolynomial(e)) return undefined;
@@ -28,10 +30,11 @@ function order(e: Expr): Expr | undefined {
   const symbols = new Set(degrees.map((d) => d?.symbol).filter((s) => s !== undefined));
   let out: Expr | undefined;
   if (terms.length >= 3 && !degrees.includes(undefined) && symbols.size === 1) {
-    const sorted = terms.map((t, i) => ({ t, d: degrees[i]!.degree, i })).sort((a, b) => (a.d === b.d ? a.i - b.i : a.d > b.d ? -1 : 1));
-    // Descending where that opens with a positive term, else ascending where that does (1 − 3x − x²).
-    if (!sorted[0]!.t.negative) out = sumOf(sorted.map((s) => s.t));
-    else if (!sorted[sorted.length - 1]!.t.negative) out = sumOf(sorted.reverse().map((s) => s.t));
+    const indexed = terms.map((t, i) => ({ t, d: degrees[i]!.degree, i }));
+    const descending = [...indexed].sort((a, b) => (a.d === b.d ? a.i - b.i : a.d > b.d ? -1 : 1));
+    const ascending = [...indexed].sort((a, b) => (a.d === b.d ? a.i - b.i : a.d < b.d ? -1 : 1));
+    const pick = [descending, ascending].find((xs) => !xs[0]!.t.negative);
+    if (pick !== undefined) out = sumOf(pick.map((x) => x.t));
   }
   if (out === undefined && terms[0]!.negative && terms.some((t) => !t.negative)) out = sumOf(terms, true);
   return out === undefined || equals(out, e) ? undefined : out;

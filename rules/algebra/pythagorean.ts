@@ -3,6 +3,7 @@ import { equals, fn, num, pow, two } from '../../src/expr/expr.js';
 import { fromMonomial, monomialOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
 import { eqQ, negQ, ONE, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
+import { KIND_BIT, shapeOf } from '../../src/expr/shape.js';
 
 /**
  * The identities a + b = c, each part the square of a call (or 1). 1 − tanh² = sech² is not among
@@ -42,7 +43,8 @@ function termFor(name: string | 1, u: Expr, coef: Rational): Term {
 
 /** The sum with two parts of an identity, c·a + c·b (or c·c − c·a), replaced by the third. */
 function apply(e: Expr): Expr | undefined {
-  if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
+  // A sum with no call in it (most of them) holds no square of one: told by its shape, unwalked.
+  if ((e.kind !== 'add' && e.kind !== 'sub') || (shapeOf(e).kinds & KIND_BIT.fn) === 0) return undefined;
   const terms = termsOf(e);
   const squares = terms.map(squareOf);
   // Most sums hold no square of a call at all.

@@ -3,6 +3,7 @@ import { equals, fn } from '../../src/expr/expr.js';
 import { fromMonomial, fromPower, isRational, monomialOf, powerOf } from '../../src/engine/algebra.js';
 import { subQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
+import { KIND_BIT, shapeOf } from '../../src/expr/shape.js';
 
 /** numerator function, denominator function → their quotient (null above: a reciprocal). */
 const QUOTIENTS: ReadonlyArray<readonly [string | null, string, string]> = [
@@ -24,7 +25,7 @@ function callPower(e: Expr): { name: string; u: Expr; k: Rational } | undefined 
 const smaller = (a: Rational, b: Rational): Rational => (subQ(a, b).num < 0n ? a : b);
 
 function apply(e: Expr): Expr | undefined {
-  if (e.kind !== 'div') return undefined;
+  if (e.kind !== 'div' || (shapeOf(e.den).kinds & KIND_BIT.fn) === 0) return undefined;
   const m = monomialOf(e);
   const below = m.divisors.map(callPower);
   if (!below.some((b) => b !== undefined)) return undefined;

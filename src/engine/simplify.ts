@@ -25,10 +25,10 @@ export interface Strategy {
   readonly on?: readonly Kind[];
   /**
    * Keep the result when it is smaller (and holds no more compound fractions: a size-driven move
-   * must leave a form a textbook prints), when it holds fewer compound fractions, or when it
-   * substituted a definition back.
+   * must leave a form a textbook prints), when it is no larger (neutral: a reorder), when it holds
+   * fewer compound fractions, or when it substituted a definition back.
    */
-  readonly accept: 'smaller' | 'clearer' | 'substituted';
+  readonly accept: 'smaller' | 'neutral' | 'clearer' | 'substituted';
 }
 
 /** The largest subtree (by cost) on which strategies are tried. */
@@ -413,7 +413,7 @@ class Run {
     const settled = this.settled(focus);
     const accepted =
       strategy.accept === 'clearer' ? compoundFractions(settled) < compoundFractions(node)
-      : cost(settled) < cost(node) && compoundFractions(settled) <= compoundFractions(node);
+      : (strategy.accept === 'neutral' ? cost(settled) <= cost(node) : cost(settled) < cost(node)) && compoundFractions(settled) <= compoundFractions(node);
     return accepted && moves.length > 0 ? moves : undefined;
   }
 
