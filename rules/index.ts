@@ -117,7 +117,6 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   dropOne,
   signs,
   foldConstants,
-  orderFactors,
   knownValues,
   regroup,
   multiplyFractions,
@@ -151,6 +150,9 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'double-angle', accept: 'smaller', on: ['mul', 'add', 'sub'], sequence: [{ rule: doubleAngle }] },
   // The order of a whole sum's terms (never of a run of them): descending powers, a positive term first.
   { id: 'order-terms', accept: 'neutral', on: ['add', 'sub'], sequence: [{ rule: orderTerms }] },
+  // And of a product's factors, once the moves above have settled them (as a normaliser it would
+  // reorder every product each move builds, one step at a time).
+  { id: 'order-factors', accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
   // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
@@ -176,5 +178,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, clearNegativeExponential, doubleAngle, dividePolynomials, orderTerms, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, clearNegativeExponential, doubleAngle, dividePolynomials, orderTerms, orderFactors, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

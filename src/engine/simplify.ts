@@ -34,6 +34,9 @@ export interface Strategy {
 /** The largest subtree (by cost) on which strategies are tried. */
 export const MAX_STRATEGY_COST = 400;
 
+/** The largest subtree (by cost) whose strategies are judged by the form normalising leaves, and whose compound fractions are cleared. */
+export const MAX_SETTLED_COST = 80;
+
 /** The rules and strategies one simplification uses. */
 export interface SimplifySettings {
   readonly normalise: readonly RewriteRule[];
@@ -410,10 +413,15 @@ class Run {
       if (rule.id === 'substitute') substituted = true;
     }
     if (strategy.accept === 'substituted') return substituted && moves.length > 0 ? moves : undefined;
-    const settled = this.settled(focus);
-    const accepted =
-      strategy.accept === 'clearer' ? compoundFractions(settled) < compoundFractions(node)
-      : (strategy.accept === 'neutral' ? cost(settled) <= cost(node) : cost(settled) < cost(node)) && compoundFractions(settled) <= compoundFractions(node);
+    // Clearing compound fractions lengthens the numerator by the product of the denominators: done
+    // on subtrees a reader takes in, it is not worth its cost on a large one.
+    if (strategy.accept === 'clearer' && cost(node) > MAX_SETTLED_COST) return undefined;
+    const judge = (form: Expr): boolean =>
+      strategy.accept === 'clearer' ? compoundFractions(form) < compoundFractions(node)
+      : (strategy.accept === 'neutral' ? cost(form) <= cost(node) : cost(form) < cost(node)) && compoundFractions(form) <= compoundFractions(node);
+    // The form as the moves left it decides when it can; else the form normalising leaves, on a
+    // subtree of a size a reader takes in (on larger ones that costs more than it saves).
+    const accepted = judge(focus) || (cost(node) <= MAX_SETTLED_COST && judge(this.settled(focus)));
     return accepted && moves.length > 0 ? moves : undefined;
   }
 
