@@ -9,7 +9,7 @@
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
 import type { RewriteRule, Rule } from '../src/engine/rule.js';
-import type { Strategy } from '../src/engine/simplify.js';
+import { TEXTBOOK_COST, type Strategy } from '../src/engine/simplify.js';
 import abs from './differentiation/abs.js';
 import chain from './differentiation/chain.js';
 import clearNegativeExponential from './algebra/clear-negative-exponential.js';
@@ -136,8 +136,8 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
 
 /** Moves that first make an expression bigger; each is kept only when the end result is smaller, but the last, which clears compound fractions. */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
-  { id: 'clear-negative-exponential', accept: 'smaller', on: ['div'], sequence: [{ rule: clearNegativeExponential }] },
-  { id: 'divide-polynomials', accept: 'smaller', on: ['div'], sequence: [{ rule: dividePolynomials }, { rule: cancel }] },
+  { id: 'clear-negative-exponential', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['div'], sequence: [{ rule: clearNegativeExponential }] },
+  { id: 'divide-polynomials', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['div'], sequence: [{ rule: dividePolynomials }, { rule: cancel }] },
   { id: 'factor-and-cancel', accept: 'smaller', start: 'inside', on: ['div'], sequence: [{ rule: factor }, { rule: cancel }] },
   { id: 'factor-out', accept: 'smaller', sequence: [{ rule: factor }] },
   { id: 'combine-and-cancel', accept: 'smaller', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }, { rule: cancel }] },
@@ -145,16 +145,16 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'peel-and-cancel', accept: 'smaller', sequence: [{ rule: peelFactor }, { rule: splitFraction }, { rule: cancel }] },
   { id: 'combine-fractions', accept: 'smaller', sequence: [{ rule: commonDenominator }, { rule: expand, optional: true }, { rule: combineLikeTerms, optional: true }] },
   { id: 'expand-and-combine', accept: 'smaller', sequence: [{ rule: expand }, { rule: combineLikeTerms, optional: true }] },
-  { id: 'multiply-out', accept: 'smaller', on: ['mul', 'pow'], sequence: [{ rule: multiplyOut }, { rule: combineLikeTerms, optional: true }] },
+  { id: 'multiply-out', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['mul', 'pow'], sequence: [{ rule: multiplyOut }, { rule: combineLikeTerms, optional: true }] },
   // After the others: 2 sin u cos u = sin 2u is shorter, but a product the others can factor is shorter still.
-  { id: 'double-angle', accept: 'smaller', on: ['mul', 'add', 'sub'], sequence: [{ rule: doubleAngle }] },
+  { id: 'double-angle', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['mul', 'add', 'sub'], sequence: [{ rule: doubleAngle }] },
   // The order of a whole sum's terms (never of a run of them): descending powers, a positive term first.
-  { id: 'order-terms', accept: 'neutral', on: ['add', 'sub'], sequence: [{ rule: orderTerms }] },
+  { id: 'order-terms', upTo: TEXTBOOK_COST, accept: 'neutral', on: ['add', 'sub'], sequence: [{ rule: orderTerms }] },
   // And of a product's factors, once the moves above have settled them (as a normaliser it would
   // reorder every product each move builds, one step at a time).
-  { id: 'order-factors', accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
+  { id: 'order-factors', upTo: TEXTBOOK_COST, accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
   // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
-  { id: 'clear-fractions', accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
+  { id: 'clear-fractions', upTo: TEXTBOOK_COST, accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
 
 /** Routes to a result written in the user's defined functions; each is kept only when it ends in a substitution. */

@@ -428,6 +428,15 @@ export function compoundFractions(e: Expr): number {
   return count;
 }
 
+/**
+ * The largest subtree (by cost) whose strategies are judged by the form normalising leaves, and on
+ * which the moves for a textbook's form alone (order, clearing fractions, a power of a sum
+ * multiplied out) are tried: a result a
+ * reader takes in is well below it, and on a large random expression such moves cost more than
+ * they are worth.
+ */
+export const TEXTBOOK_COST = 80;
+
 /** Most terms one expansion may produce: multiplying out (x+1)(x+2)…(x+100) would never end. */
 export const MAX_EXPANDED_TERMS = 64;
 
@@ -441,8 +450,13 @@ export function multiplicands(e: Expr): Expr[] {
   return factors.flatMap((f) => (isPowerOfSum(f) ? Array.from({ length: Number((f as ExprOf<'pow'>).exp.kind === 'num' ? ((f as ExprOf<'pow'>).exp as ExprOf<'num'>).value.num : 1n) }, () => (f as ExprOf<'pow'>).base) : [f]));
 }
 
-/** Whether a term has something to multiply out: a factor that is a sum, or a power of one. */
-export const isExpandable = (e: Expr): boolean => (e.kind === 'mul' ? e.factors.some((f) => hasSeveralTerms(f) || isPowerOfSum(f)) : isPowerOfSum(e));
+/**
+ * Whether a term has something to multiply out: a factor that is a sum, or a power of one (the
+ * latter only in a term of a textbook's size: (1 − x)² + (1 + x)² is 2 + 2x², but the powers of
+ * sums of a large expression multiply out into more than they can save).
+ */
+export const isExpandable = (e: Expr): boolean =>
+  e.kind === 'mul' ? e.factors.some((f) => hasSeveralTerms(f) || (isPowerOfSum(f) && cost(e) <= TEXTBOOK_COST)) : isPowerOfSum(e) && cost(e) <= TEXTBOOK_COST;
 
 /** How many terms multiplying out `factors` gives (capped just past MAX_EXPANDED_TERMS). */
 export function expandedCount(factors: readonly Expr[]): number {

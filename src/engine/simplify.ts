@@ -7,7 +7,9 @@
 import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from '../expr/expr.js';
 import { callsIn, childAt, childCount, children, equals, replaceMany, withChildren } from '../expr/expr.js';
-import { compoundFractions, cost } from './algebra.js';
+import { compoundFractions, cost, TEXTBOOK_COST } from './algebra.js';
+
+export { TEXTBOOK_COST };
 import { KIND_BIT, kindBits, shapeOf, type Shape } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
 import { mergeLazy, notesAt, type AlgebraContext, type LazyNote, type RewriteRule } from './rule.js';
@@ -24,6 +26,12 @@ export interface Strategy {
   /** The kinds of node the strategy is tried on (all when absent). */
   readonly on?: readonly Kind[];
   /**
+   * The largest subtree (by cost) it is tried on, for a move made for the reader's sake (order,
+   * clearing fractions): it is tried only where the whole expression is of a size a reader takes
+   * in (at most MAX_STRATEGY_COST), and there on subtrees up to this size.
+   */
+  readonly upTo?: number;
+  /**
    * Keep the result when it is smaller (and holds no more compound fractions: a size-driven move
    * must leave a form a textbook prints), when it is no larger (neutral: a reorder), when it holds
    * fewer compound fractions, or when it substituted a definition back.
@@ -34,8 +42,6 @@ export interface Strategy {
 /** The largest subtree (by cost) on which strategies are tried. */
 export const MAX_STRATEGY_COST = 400;
 
-/** The largest subtree (by cost) whose strategies are judged by the form normalising leaves, and whose compound fractions are cleared. */
-export const MAX_SETTLED_COST = 80;
 
 /** The rules and strategies one simplification uses. */
 export interface SimplifySettings {
@@ -235,6 +241,8 @@ class Run {
   private readonly settledForms = new Map<Expr, Expr>();
   /** The subtrees where none of the strategies succeeds at any node. */
   private readonly exhausted = this.nodeSet();
+  /** The same, for rounds on an expression too large for the moves made for the reader's sake (see Strategy.upTo). */
+  private readonly exhaustedWithout = this.nodeSet();
   private scanTables: ScanTables | undefined;
   /**
    * Per strategy, the kinds of node its first move can fire at: those of its leading optional rules
@@ -413,15 +421,12 @@ class Run {
       if (rule.id === 'substitute') substituted = true;
     }
     if (strategy.accept === 'substituted') return substituted && moves.length > 0 ? moves : undefined;
-    // Clearing compound fractions lengthens the numerator by the product of the denominators: done
-    // on subtrees a reader takes in, it is not worth its cost on a large one.
-    if (strategy.accept === 'clearer' && cost(node) > MAX_SETTLED_COST) return undefined;
     const judge = (form: Expr): boolean =>
       strategy.accept === 'clearer' ? compoundFractions(form) < compoundFractions(node)
       : (strategy.accept === 'neutral' ? cost(form) <= cost(node) : cost(form) < cost(node)) && compoundFractions(form) <= compoundFractions(node);
     // The form as the moves left it decides when it can; else the form normalising leaves, on a
     // subtree of a size a reader takes in (on larger ones that costs more than it saves).
-    const accepted = judge(focus) || (cost(node) <= MAX_SETTLED_COST && judge(this.settled(focus)));
+    const accepted = judge(focus) || (cost(node) <= TEXTBOOK_COST && judge(this.settled(focus)));
     return accepted && moves.length > 0 ? moves : undefined;
   }
 
@@ -446,6 +451,9 @@ class Run {
     let chosen: Strategy | undefined;
     const successes: Success[] = [];
     let found = 0;
+    const readable = cost(whole) <= MAX_STRATEGY_COST;
+    // A subtree where no strategy succeeds without the reader's moves may still take one of them.
+    const exhausted = readable ? this.exhausted : this.exhaustedWithout;
     // After a rewrite only the nodes on the changed path are new; the rest were searched before,
     // and the parent skips them (search is called only on nodes not known exhausted).
     const search = (node: Expr, partial: boolean): void => {
@@ -459,6 +467,7 @@ class Run {
         for (let index = 0; index < this.strategies.length; index++) {
           const strategy = this.strategies[index]!;
           if (strategy.on !== undefined && !strategy.on.includes(node.kind)) continue;
+          if (strategy.upTo !== undefined && (!readable || cost(node) > strategy.upTo)) continue;
           // Where its first rule could not fire, a strategy fails before trying: no memo, no trial.
           if (((strategy.start === 'inside' ? below : own) & this.openers[index]!) === 0) continue;
           const moves = this.tryAt(node, strategy, index);
@@ -474,15 +483,15 @@ class Run {
       const sum = isSum(node);
       for (let i = 0, n = childCount(node); i < n; i++) {
         const kid = childAt(node, i);
-        if (this.exhausted.has(kid)) continue;
+        if (exhausted.has(kid)) continue;
         path.push(i);
         search(kid, sum && isSum(kid));
         path.pop();
       }
       // A partial sum was not tried whole: it is known exhausted only where it was.
-      if (found === before && !partial) this.exhausted.add(node);
+      if (found === before && !partial) exhausted.add(node);
     };
-    if (!this.exhausted.has(whole)) search(whole, false);
+    if (!exhausted.has(whole)) search(whole, false);
     if (chosen === undefined) return undefined;
     // The successes sit in disjoint subtrees: each advances by its own moves, rule by rule.
     const next = successes.map(() => 0);
