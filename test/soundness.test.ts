@@ -9,7 +9,10 @@ import { evaluate, numericDerivative } from '../src/engine/evaluate.js';
 import { freeSymbols } from '../src/expr/expr.js';
 import { toText } from '../src/expr/text.js';
 import { CORPUS } from './corpus.js';
-import { TEST_FUNCTIONS, allSteps, close, compareNumerically, samplePoint, seeded } from './helpers.js';
+import { TEST_FUNCTIONS, allSteps, close, compareNumerically, readsBack, samplePoint, seeded } from './helpers.js';
+import { callsIn } from '../src/expr/expr.js';
+import { hasDerivative } from '../src/expr/shape.js';
+import { isBuiltin } from '../src/expr/functions.js';
 
 const label = (c: (typeof CORPUS)[number]): string => `${c.input}${c.options ? ` ${JSON.stringify(c.options)}` : ''}`;
 
@@ -111,5 +114,27 @@ describe('differential check against mathjs', () => {
       }
     }
     expect(agreed).toBeGreaterThan(200);
+  });
+});
+
+describe('the printed text reads back in plain mathjs (issue 24)', () => {
+  // Forms mathjs cannot know are left out: an inert derivative, and calls of the user's defined
+  // functions and of undefined ones (f, g), which only stepdiff's environment gives values.
+  const plainForm = (e: Parameters<typeof readsBack>[0]): boolean => !hasDerivative(e) && callsIn(e).every((call) => isBuiltin(call.name) && call.primes === 0);
+
+  it('every result and every step of the soundness corpus evaluates in mathjs to stepdiff’s value', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const c of CORPUS) {
+      const r = derive(c.input, c.options);
+      for (const form of [r.result, ...allSteps(r.steps).flatMap((s) => [s.before, s.after])]) {
+        if (!plainForm(form)) continue;
+        checked++;
+        const back = readsBack(form);
+        if (!back.ok) failures.push(`${label(c)}: ${back.why!}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
   });
 });
