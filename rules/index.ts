@@ -9,7 +9,8 @@
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
 import type { RewriteRule, Rule } from '../src/engine/rule.js';
-import { TEXTBOOK_COST, type Strategy } from '../src/engine/simplify.js';
+import type { Strategy } from '../src/engine/simplify.js';
+import { TEXTBOOK_COST } from '../src/engine/algebra.js';
 import abs from './differentiation/abs.js';
 import chain from './differentiation/chain.js';
 import clearNegativeExponential from './algebra/clear-negative-exponential.js';
@@ -108,9 +109,11 @@ import substitute from './algebra/substitute.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
- * textbook's "drop the term multiplied by 0"), then signs and numbers, then fractions and powers
- * (a power of a product or quotient distributed, powers collected, a power of a root or an even
- * power of |u| undone, so that cancel finds what they share), then like terms, and last the definitions folded back wherever their bodies appear.
+ * textbook's "drop the term multiplied by 0"), then signs, numbers and known values (e^0 = 1), then
+ * fractions and powers (a power of a product or quotient distributed, powers collected, a power of
+ * a root or an even power of |u| undone, so that cancel finds what they share), trigonometric
+ * quotients, then like terms and the identities between them (Pythagorean, cosh and sinh), and
+ * last the definitions folded back wherever their bodies appear.
  */
 export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   dropZero,
@@ -134,7 +137,12 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   substitute,
 ]);
 
-/** Moves that first make an expression bigger; each is kept only when the end result is smaller, but the last, which clears compound fractions. */
+/**
+ * Moves that first make an expression bigger, each kept only when the form normalising then leaves
+ * is smaller and holds no more compound fractions; the order moves are kept when no larger, and the
+ * last whenever it clears a compound fraction. Those marked upTo are made for the reader's sake,
+ * on expressions of a size a reader takes in.
+ */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([
   { id: 'clear-negative-exponential', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['div'], sequence: [{ rule: clearNegativeExponential }] },
   { id: 'divide-polynomials', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['div'], sequence: [{ rule: dividePolynomials }, { rule: cancel }] },
@@ -153,7 +161,7 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   // And of a product's factors, once the moves above have settled them (as a normaliser it would
   // reorder every product each move builds, one step at a time).
   { id: 'order-factors', upTo: TEXTBOOK_COST, accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
-  // Last, and whatever the size: a textbook's final form has no fraction within a fraction.
+  // Last, and whatever it does to the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', upTo: TEXTBOOK_COST, accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
 

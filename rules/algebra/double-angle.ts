@@ -1,6 +1,6 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, mul, num, two } from '../../src/expr/expr.js';
-import { fromMonomial, monomialOf, sumOf, termsOf, withCoef } from '../../src/engine/algebra.js';
+import { fromMonomial, monomialOf, sumOf, termsOf } from '../../src/engine/algebra.js';
 import { divQ, eqQ, negQ, rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 

@@ -1,7 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, num, pow, two } from '../../src/expr/expr.js';
 import { fromMonomial, monomialOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
-import { eqQ, negQ, ONE, type Rational } from '../../src/expr/rational.js';
+import { eqQ, negQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 import { KIND_BIT, shapeOf } from '../../src/expr/shape.js';
 

@@ -8,8 +8,6 @@ import { checkBudget, type Budget } from './limits.js';
 import type { Expr, Kind, Path } from '../expr/expr.js';
 import { callsIn, childAt, childCount, children, equals, replaceMany, withChildren } from '../expr/expr.js';
 import { compoundFractions, cost, TEXTBOOK_COST } from './algebra.js';
-
-export { TEXTBOOK_COST };
 import { KIND_BIT, kindBits, shapeOf, type Shape } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
 import { mergeLazy, notesAt, type AlgebraContext, type LazyNote, type RewriteRule } from './rule.js';
@@ -41,7 +39,6 @@ export interface Strategy {
 
 /** The largest subtree (by cost) on which strategies are tried. */
 export const MAX_STRATEGY_COST = 400;
-
 
 /** The rules and strategies one simplification uses. */
 export interface SimplifySettings {
