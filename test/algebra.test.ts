@@ -42,6 +42,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
     ['x^2 / abs(x)', 'abs(x)'], ['abs(x) / x^2', '1 / abs(x)'], ['x / abs(x)', undefined], ['sqrt(x) / y', undefined],
     ['(-sin(x) - 1) / (1 + sin(x))^2', '-(1 / (1 + sin(x)))'], ['(x + 1) / (1 + x)^3', '1 / (1 + x)^2'], ['(1 - x)^2 / (x - 1)', 'x - 1'],
     ['(1 - x)^3 / (x - 1)^2', '1 - x'], ['(1 - x) / (x - 1)^3', '-(1 / (x - 1)^2)'], ['(1 - x) / (1 + x)', undefined],
+    ['exp(x) * (1 - x) / exp(2 * x)', '(1 - x) / exp(x)'], ['exp(3 * x) / exp(x)', 'exp(x)^2'], ['e^(2 * t) / e^t', 'e^t'], ['exp(x) / exp(y)', undefined],
   ],
   pythagorean: [
     ['sin(x)^2 + cos(x)^2', '1'], ['-sin(x) - sin(x)^2 - cos(x)^2', '-sin(x) - 1'], ['2 * cos(u)^2 + 2 * sin(u)^2 + x', '2 + x'],

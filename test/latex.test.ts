@@ -11,6 +11,14 @@ import { allSteps } from './helpers.js';
 const render = (tex: string): string => katex.renderToString(tex, { throwOnError: true, trust: false, displayMode: true });
 
 describe('LaTeX', () => {
+  it('a power of exp is parenthesised, never the double superscript e^{x}^{2}', () => {
+    expect(toLatex(parseExpression('exp(x)^2').expr)).toBe('\\left(e^{x}\\right)^{2}');
+    for (const input of ['x/exp(x)', 'exp(x)*exp(x)', 'exp(5)^(1/3)', 'exp(x)^2 + 1']) {
+      const r = derive(input);
+      for (const tex of [r.toLatex(), ...allSteps(r.steps).map((s) => s.toLatex())]) expect(() => render(tex), tex).not.toThrow();
+    }
+  });
+
   it('every derivation, step and result in the corpus renders in KaTeX', () => {
     let rendered = 0;
     for (const c of CORPUS) {

@@ -1,7 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { equals, fn, num, pow } from '../../src/expr/expr.js';
+import { E, equals, fn, num, pow } from '../../src/expr/expr.js';
 import { fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, rootOf, termsOf, type Power } from '../../src/engine/algebra.js';
-import { divQ, eqQ, negQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
+import { divQ, eqQ, mulQ, negQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite, type Note } from '../../src/engine/rule.js';
 
 interface Cancelled {
@@ -29,6 +29,11 @@ const isAbsOf = (e: Expr, u: Expr): boolean => e.kind === 'fn' && e.name === 'ab
  * where u stands there (x/√x = √x), and u^{2k} as |u|^{2k} where |u| does (x²/|x| = |x|).
  */
 function viewOf(p: Power, others: readonly Power[], above: boolean): View {
+  // e^{ku} as (e^u)^k where the other side has e^{lu}: e^x(1 − x)/e^{2x} = (1 − x)/e^x.
+  const exponential = asExponential(p);
+  if (exponential !== undefined && others.some((o) => { const other = asExponential(o); return other !== undefined && equals(other.unit, exponential.unit) && !eqQ(other.k, exponential.k); })) {
+    return { base: exponential.unit, exp: exponential.k, root: false };
+  }
   if (!isRational(p.exp)) return { base: p.base, exp: p.exp, root: false };
   if (above && hasSeveralTerms(p.base) && !others.some((o) => equals(o.base, p.base))) {
     // The same sum in another order, or negated: 1 + x against x + 1, −s − 1 against 1 + s (the
@@ -48,6 +53,23 @@ function viewOf(p: Power, others: readonly Power[], above: boolean): View {
     if (abs !== undefined) return { base: abs.base, exp: p.exp, root: false };
   }
   return { base: p.base, exp: p.exp, root: false };
+}
+
+/**
+ * A factor e^{k·m} (or exp(k·m), or a whole power of one) as the number k (times that power) and
+ * the unit e^m, written as the factor writes it; undefined for any other factor.
+ */
+function asExponential(p: Power): { k: Rational; unit: Expr } | undefined {
+  const e = p.base;
+  const call = e.kind === 'fn' && e.name === 'exp' && e.primes === 0 && e.args.length === 1;
+  const isE = e.kind === 'const' && e.name === 'e';
+  // powerOf reads e^u as the base e with a symbolic exponent u; exp(u)^n as exp(u) to the n.
+  const u = call ? e.args[0]! : isE && !isRational(p.exp) ? p.exp : undefined;
+  const times = call ? p.exp : ONE;
+  if (u === undefined || !isRational(times)) return undefined;
+  const m = hasSeveralTerms(u) ? { coef: ONE, factors: [u], divisors: [] } : monomialOf(u);
+  const rest = fromMonomial({ coef: ONE, factors: m.factors, divisors: m.divisors });
+  return { k: mulQ(m.coef, times), unit: call ? fn('exp', [rest]) : pow(E, rest) };
 }
 
 /** 1 when two sums have the same terms in some order, −1 when one is the other negated term by term. */

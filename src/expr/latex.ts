@@ -80,7 +80,9 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
     case 'mul': return product(e.factors, print);
     case 'div': return `\\frac{${print(e.num)}}{${print(e.den)}}`;
     case 'pow': {
-      const base = e.base.kind === 'fn' && e.base.primes === 0 && e.base.name !== 'exp' ? paren(print(e.base)) : p(e.base, Prec.Atom);
+      // A call's power is written (f(x))^{n}; exp(x) prints as e^{x}, whose own superscript would
+      // make e^{x}^{2}, a double superscript that KaTeX and LaTeX reject.
+      const base = e.base.kind === 'fn' && e.base.primes === 0 ? paren(print(e.base)) : p(e.base, Prec.Atom);
       return `${e.base.kind === 'num' && e.base.value.den !== 1n ? paren(print(e.base)) : base}^{${print(e.exp)}}`;
     }
     case 'neg': return `-${isNegative(e.arg) || precedence(e.arg) < Prec.Unary ? paren(print(e.arg)) : print(e.arg)}`;
