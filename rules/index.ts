@@ -162,7 +162,7 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   // reorder every product each move builds, one step at a time).
   { id: 'order-factors', upTo: TEXTBOOK_COST, accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
   // Last, and whatever it does to the size: a textbook's final form has no fraction within a fraction.
-  { id: 'clear-fractions', upTo: TEXTBOOK_COST, accept: 'clearer', start: 'inside', on: ['div', 'mul'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
+  { id: 'clear-fractions', upTo: TEXTBOOK_COST, accept: 'clearer', start: 'inside', on: ['div'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
 
 /** Routes to a result written in the user's defined functions; each is kept only when it ends in a substitution. */

@@ -412,18 +412,15 @@ function holdsFraction(e: Expr): boolean {
   }
 }
 
-/** Whether a factor of a product is a sum with a fraction among its terms: x·(a − b/c). */
-const sumWithFraction = (f: Expr): boolean => (f.kind === 'add' || f.kind === 'sub') && holdsFraction(f);
-
 /**
  * How many compound fractions `e` holds: fractions with a fraction in their numerator or
- * denominator, (a/b + c)/d, and products with a factor that is a sum holding a fraction,
- * x·(a − b/c), which a textbook writes over one denominator. A fraction inside a call's argument,
- * as in exp(−x²/2)/σ, is a fraction of its own and does not count.
+ * denominator, (a/b + c)/d, which a textbook writes over one denominator. A fraction inside a
+ * call's argument, as in exp(−x²/2)/σ, is a fraction of its own and does not count, and so is one
+ * in a factor's sum: x^{sin x}(cos x ln x + sin x/x) is the textbook's own form.
  */
 export function compoundFractions(e: Expr): number {
   if ((shapeOf(e).kinds & KIND_BIT.div) === 0) return 0;
-  let count = (e.kind === 'div' && (holdsFraction(e.num) || holdsFraction(e.den))) || (e.kind === 'mul' && e.factors.some(sumWithFraction)) ? 1 : 0;
+  let count = e.kind === 'div' && (holdsFraction(e.num) || holdsFraction(e.den)) ? 1 : 0;
   for (let i = 0, n = childCount(e); i < n; i++) count += compoundFractions(childAt(e, i));
   return count;
 }
