@@ -52,7 +52,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'order-factors': [['x * 2', '2 * x'], ['10 * (x^2 + 1)^4 * x', '10 * x * (x^2 + 1)^4'], ['x * log(2) * 2', '2 * log(2) * x'], ['σ(x) * (1 - σ(x))', undefined], ['2 * x * exp(x)', undefined]],
   'order-terms': [
     ['2 - 15 * x^2 + 12 * x^3', '12 * x^3 - 15 * x^2 + 2'], ['-8 + 3 * x', '3 * x - 8'], ['1 - x^2 - 3 * x', '1 - 3 * x - x^2'], ['-t + y', 'y - t'], ['1 - x^2', undefined], ['3 * x - 8', undefined],
-    ['-x^2 + 1', '1 - x^2'], ['x + y^2', undefined], ['-a - b', undefined], ['1 + x', undefined], ['-(t / y) + (1 - t) / (1 - y)', undefined],
+    ['-x^2 + 1', '1 - x^2'], ['x + y^2', undefined], ['-a - b', undefined], ['1 + x', undefined], ['-(t / y) + (1 - t) / (1 - y)', '(1 - t) / (1 - y) - t / y'], ['-exp(x + 8) + 1', '1 - exp(x + 8)'],
   ],
   'double-angle': [
     ['2 * sin(x) * cos(x)', 'sin(2 * x)'], ['4 * cos(3 * x) * sin(3 * x) * y', '2 * sin(2 * (3 * x)) * y'], ['2 * sinh(x) * cosh(x)', 'sinh(2 * x)'],

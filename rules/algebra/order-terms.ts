@@ -17,19 +17,19 @@ function degreeOf(t: Term): { symbol?: string; degree: bigint } | undefined {
 /**
  * A polynomial in one variable of three terms or more in descending powers (12x³ − 15x² + 2), when
  * its leading term is positive, else in ascending powers when that leads with a positive term
- * (1 − 3x − x²); otherwise a polynomial that opens with a minus opens with its first
- * positive term instead (3x − 8, not −8 + 3x). A binomial keeps its order (1 + x and x + 1 are both
- * what a textbook prints), and so does any other sum: −t/ŷ + (1 − t)/(1 − ŷ) is the tutorial's form.
+ * (1 − 3x − x²); any other sum that opens with a minus opens with its first positive term instead
+ * (3x − 8, not −8 + 3x; 1 − e^{x+8}, not −e^{x+8} + 1), and otherwise keeps its order (1 + x and
+ * x + 1 are both what a textbook prints).
  * Tried as a strategy, on whole sums only: a run of a sum's terms, which sumOf writes as a sum of its
  * own, may want another order than the whole.
  */
 function order(e: Expr): Expr | undefined {
-  if ((e.kind !== 'add' && e.kind !== 'sub') || !isPolynomial(e)) return undefined;
+  if (e.kind !== 'add' && e.kind !== 'sub') return undefined;
   const terms = termsOf(e);
   const degrees = terms.map(degreeOf);
   const symbols = new Set(degrees.map((d) => d?.symbol).filter((s) => s !== undefined));
   let out: Expr | undefined;
-  if (terms.length >= 3 && !degrees.includes(undefined) && symbols.size === 1) {
+  if (terms.length >= 3 && !degrees.includes(undefined) && symbols.size === 1 && isPolynomial(e)) {
     const indexed = terms.map((t, i) => ({ t, d: degrees[i]!.degree, i }));
     const descending = [...indexed].sort((a, b) => (a.d === b.d ? a.i - b.i : a.d > b.d ? -1 : 1));
     const ascending = [...indexed].sort((a, b) => (a.d === b.d ? a.i - b.i : a.d < b.d ? -1 : 1));
