@@ -11,6 +11,14 @@ import { allSteps } from './helpers.js';
 const render = (tex: string): string => katex.renderToString(tex, { throwOnError: true, trust: false, displayMode: true });
 
 describe('LaTeX', () => {
+  it('a function named like an Object.prototype member prints as itself (issue 30)', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const d = derive(`${name}(x)`, { define: [`${name}(x) = x^2`] });
+      expect(toLatex(d.expr)).toBe(`\\mathrm{${name}}(x)`);
+      expect(() => render(d.toLatex())).not.toThrow();
+    }
+  });
+
   it('a power of exp is parenthesised, never the double superscript e^{x}^{2}', () => {
     expect(toLatex(parseExpression('exp(x)^2').expr)).toBe('\\left(e^{x}\\right)^{2}');
     for (const input of ['x/exp(x)', 'exp(x)*exp(x)', 'exp(5)^(1/3)', 'exp(x)^2 + 1']) {

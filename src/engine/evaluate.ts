@@ -97,7 +97,7 @@ function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
     definition.params.forEach((p, i) => values.set(p, args[i]!));
     return evaluate(definition.body, { ...env, values });
   }
-  const unary = UNARY[e.name];
+  const unary = Object.hasOwn(UNARY, e.name) ? UNARY[e.name] : undefined;
   if (unary !== undefined && e.primes === 0) return unary(x);
   switch (e.name) {
     case 'log': return y === undefined ? Math.log(x) : Math.log(x) / Math.log(y);

@@ -108,7 +108,8 @@ function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): str
     case 'log': if (second !== undefined) return `\\log_{${print(second)}}${wrapped}`; break;
     default: break;
   }
-  const op = OPERATORS[e.name];
+  // Own properties only: a user's function named constructor or toString is no operator.
+  const op = Object.hasOwn(OPERATORS, e.name) ? OPERATORS[e.name] : undefined;
   if (op !== undefined) return `${op}${wrapped}`;
   const args = e.args.map(print).join(', ');
   return `${latexName(e.name)}${"'".repeat(e.primes)}${/\\frac|\\left/.test(args) ? paren(args) : `(${args})`}`;
