@@ -11,6 +11,8 @@ import type { Expr } from '../src/expr/expr.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { nodeCount } from '../src/engine/algebra.js';
 import { allSteps, rejection } from './helpers.js';
+import { toText } from '../src/expr/text.js';
+import { twosAndFives } from '../src/expr/precedence.js';
 
 const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
 
@@ -166,5 +168,21 @@ describe('domains are honest', () => {
     expect(evaluate(cube, { values: new Map([['x', -8]]) })).toBeCloseTo(1 / 12, 12);
     expect(evaluate(derive('sqrt(x)').result, { values: new Map([['x', -1]]) })).toBeNaN();
     expect(evaluate(derive('log(x)').expr, { values: new Map([['x', -1]]) })).toBeNaN();
+  });
+});
+
+describe('printing numbers (issue 30)', () => {
+  it('a number of 19,990 digits prints in one pass, exactly', () => {
+    const digits = '1'.repeat(19_990);
+    const d = derive(`0.${digits}*x`);
+    expect(toText(d.result)).toBe(`0.${digits}`);
+  });
+
+  it('terminating and repeating fractions print as decimals and quotients as before', () => {
+    const numbers: Array<[bigint, bigint]> = [[1n, 2n], [3n, 8n], [-7n, 40n], [1n, 3n], [2n, 15n], [1n, 1024n], [123n, 1n]];
+    expect(numbers.map(([n, d]) => toText(X.num(n, d)))).toEqual(['0.5', '0.375', '-0.175', '1 / 3', '2 / 15', '0.0009765625', '123']);
+    expect(twosAndFives(2n ** 70n * 5n ** 90n)).toEqual({ twos: 70, fives: 90 });
+    expect(twosAndFives(2n ** 70n * 5n ** 90n * 3n)).toBeUndefined();
+    expect(twosAndFives(5n ** 200n)).toEqual({ twos: 0, fives: 200 });
   });
 });

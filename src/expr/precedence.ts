@@ -39,14 +39,41 @@ export function isNegative(e: Expr): boolean {
   }
 }
 
+/**
+ * den as 2^a·5^b, or undefined when it has another prime factor. Found in a few big-number
+ * operations, not one division per factor: a loop of divisions made printing a number of n digits
+ * take time in n² (4,000 digits: 5 s).
+ */
+export function twosAndFives(den: bigint): { readonly twos: number; readonly fives: number } | undefined {
+  if (den <= 0n) return undefined;
+  // Most denominators are small: a loop over a Number is exact below 2^53 and cheapest.
+  if (den < 9007199254740992n) {
+    let rest = Number(den);
+    let twos = 0;
+    let fives = 0;
+    while (rest % 2 === 0) {
+      rest /= 2;
+      twos++;
+    }
+    while (rest % 5 === 0) {
+      rest /= 5;
+      fives++;
+    }
+    return rest === 1 ? { twos, fives } : undefined;
+  }
+  const twos = (den & -den).toString(2).length - 1;
+  const odd = den >> BigInt(twos);
+  // odd = 5^b has b close to its bit length over log2 5; the neighbours are checked too.
+  const estimate = Math.round((odd.toString(2).length - 1) / Math.log2(5));
+  for (const fives of [estimate, estimate - 1, estimate + 1]) if (fives >= 0 && 5n ** BigInt(fives) === odd) return { twos, fives };
+  return undefined;
+}
+
 /** Whether 1/den has a terminating decimal expansion (den = 2^a 5^b), so the number prints as one token. */
 export function isTerminating(den: bigint): boolean {
   // Every shape of a number asks this, and most numbers are integers: 1 needs no bigint division.
   if (den === 1n) return true;
   // 0 divides by 2 forever; it is no denominator, but a hand-built node may hold it.
   if (den === 0n) return false;
-  let rest = den;
-  while (rest % 2n === 0n) rest /= 2n;
-  while (rest % 5n === 0n) rest /= 5n;
-  return rest === 1n;
+  return twosAndFives(den) !== undefined;
 }

@@ -3,7 +3,7 @@
 
 import type { Expr } from './expr.js';
 import type { Rational } from './rational.js';
-import { Prec, isNegative, isTerminating, precedence } from './precedence.js';
+import { Prec, isNegative, precedence, twosAndFives } from './precedence.js';
 
 const wrap = (s: string): string => `(${s})`;
 
@@ -11,9 +11,10 @@ const wrap = (s: string): string => `(${s})`;
 export function numberText(value: Rational): string {
   const { num, den } = value;
   if (den === 1n) return num.toString();
-  if (!isTerminating(den)) return `${num} / ${den}`;
-  let digits = 0;
-  while ((num * 10n ** BigInt(digits)) % den !== 0n) digits++;
+  const factors = twosAndFives(den);
+  if (factors === undefined) return `${num} / ${den}`;
+  // 1/(2^a 5^b) has max(a, b) decimals: one multiplication and one division, whatever the length.
+  const digits = Math.max(factors.twos, factors.fives);
   const scaled = (num * 10n ** BigInt(digits)) / den;
   const magnitude = (scaled < 0n ? -scaled : scaled).toString().padStart(digits + 1, '0');
   return `${scaled < 0n ? '-' : ''}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
