@@ -25,8 +25,9 @@ const sameExponent = (a: Power, b: Power): boolean =>
 const isAbsOf = (e: Expr, u: Expr): boolean => e.kind === 'fn' && e.name === 'abs' && e.primes === 0 && equals(e.args[0]!, u);
 
 /**
- * A factor read so that it can meet a base on the other side of the fraction: ⁿ√u^k as u^{k/n}
- * where u stands there (x/√x = √x), and u^{2k} as |u|^{2k} where |u| does (x²/|x| = |x|).
+ * A factor read so that it can meet a base on the other side of the fraction: e^{ku} as (e^u)^k
+ * where e^{lu} stands there, a sum as the other side's sum in another order or negated, ⁿ√u^k as
+ * u^{k/n} where u stands there (x/√x = √x), and u^{2k} as |u|^{2k} where |u| does (x²/|x| = |x|).
  */
 function viewOf(p: Power, others: readonly Power[], above: boolean): View {
   // e^{ku} as (e^u)^k where the other side has e^{lu}: e^x(1 − x)/e^{2x} = (1 − x)/e^x.

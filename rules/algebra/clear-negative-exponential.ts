@@ -35,13 +35,14 @@ function clear(e: Expr): { result: Expr; by: Expr } | undefined {
   if (bottom.divisors.length > 0) return undefined;
   for (let i = 0; i < bottom.factors.length; i++) {
     const p = powerOf(bottom.factors[i]!);
-    if (!isRational(p.exp) || p.exp.den !== 1n || p.exp.num < 1n || !hasSeveralTerms(p.base)) continue;
+    const n = p.exp;
+    if (!isRational(n) || n.den !== 1n || n.num < 1n || !hasSeveralTerms(p.base)) continue;
     const found = inTerms(p.base);
     if (found === undefined) continue;
     const exponential = (x: Expr): Expr => (found.call ? fn('exp', [x]) : pow(E, x));
     const scaled = sumOf(termsOf(p.base).map((t) => ({ negative: t.negative, expr: productOf([t.expr, exponential(found.u)]) })));
-    const factors = bottom.factors.map((f, j) => (j === i ? fromPower(scaled, p.exp as { num: bigint; den: bigint }) : f));
-    const times = p.exp.num === 1n ? found.u : mul(num(p.exp.num), found.u);
+    const factors = bottom.factors.map((f, j) => (j === i ? fromPower(scaled, n) : f));
+    const times = n.num === 1n ? found.u : mul(num(n.num), found.u);
     const by = exponential(times);
     return { result: div(productOf([e.num, by]), fromMonomial({ coef: bottom.coef, factors, divisors: [] })), by };
   }
