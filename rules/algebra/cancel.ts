@@ -1,6 +1,6 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { E, equals, fn, num, pow } from '../../src/expr/expr.js';
-import { fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, rootOf, termsOf, type Power } from '../../src/engine/algebra.js';
+import { exponentialLike, exponentOfE, fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, rootOf, termsOf, type Power } from '../../src/engine/algebra.js';
 import { divQ, eqQ, mulQ, negQ, ONE, rational, subQ, ZERO, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite, type Note } from '../../src/engine/rule.js';
 
@@ -61,16 +61,14 @@ function viewOf(p: Power, others: readonly Power[], above: boolean): View {
  * the unit e^m, written as the factor writes it; undefined for any other factor.
  */
 function asExponential(p: Power): { k: Rational; unit: Expr } | undefined {
-  const e = p.base;
-  const call = e.kind === 'fn' && e.name === 'exp' && e.primes === 0 && e.args.length === 1;
-  const isE = e.kind === 'const' && e.name === 'e';
   // powerOf reads e^u as the base e with a symbolic exponent u; exp(u)^n as exp(u) to the n.
-  const u = call ? e.args[0]! : isE && !isRational(p.exp) ? p.exp : undefined;
-  const times = call ? p.exp : ONE;
+  const e = p.base.kind === 'const' && p.base.name === 'e' && !isRational(p.exp) ? pow(E, p.exp) : p.base;
+  const u = exponentOfE(e);
+  const times = e === p.base ? p.exp : ONE;
   if (u === undefined || !isRational(times)) return undefined;
   const m = hasSeveralTerms(u) ? { coef: ONE, factors: [u], divisors: [] } : monomialOf(u);
   const rest = fromMonomial({ coef: ONE, factors: m.factors, divisors: m.divisors });
-  return { k: mulQ(m.coef, times), unit: call ? fn('exp', [rest]) : pow(E, rest) };
+  return { k: mulQ(m.coef, times), unit: exponentialLike(e, rest) };
 }
 
 /** 1 when two sums have the same terms in some order, −1 when one is the other negated term by term. */

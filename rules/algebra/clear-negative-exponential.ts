@@ -1,20 +1,19 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { div, E, fn, mul, num, pow } from '../../src/expr/expr.js';
-import { fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, sumOf, termsOf, withCoef } from '../../src/engine/algebra.js';
+import { div, mul, num } from '../../src/expr/expr.js';
+import { exponentialLike, exponentOfE, fromMonomial, fromPower, hasSeveralTerms, isRational, monomialOf, powerOf, productOf, sumOf, termsOf, withCoef } from '../../src/engine/algebra.js';
 import { negQ } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
-/** e^{−u} as u, and whether it was written exp(·): a factor with a negative exponent. */
-function negativeExponential(f: Expr): { u: Expr; call: boolean } | undefined {
-  const call = f.kind === 'fn' && f.name === 'exp' && f.primes === 0 && f.args.length === 1;
-  const exponent = call ? f.args[0]! : f.kind === 'pow' && f.base.kind === 'const' && f.base.name === 'e' ? f.exp : undefined;
+/** e^{−u} as u, with the factor itself (written exp(·) or e^·): a factor with a negative exponent. */
+function negativeExponential(f: Expr): { u: Expr; like: Expr } | undefined {
+  const exponent = exponentOfE(f);
   if (exponent === undefined || hasSeveralTerms(exponent)) return undefined;
   const m = monomialOf(exponent);
-  return m.coef.num < 0n ? { u: fromMonomial(withCoef(m, negQ(m.coef))), call } : undefined;
+  return m.coef.num < 0n ? { u: fromMonomial(withCoef(m, negQ(m.coef))), like: f } : undefined;
 }
 
 /** The first e^{−u} among the factors of a sum's terms. */
-function inTerms(s: Expr): { u: Expr; call: boolean } | undefined {
+function inTerms(s: Expr): { u: Expr; like: Expr } | undefined {
   for (const t of termsOf(s)) {
     for (const f of monomialOf(t.expr).factors) {
       const found = negativeExponential(f);
@@ -39,7 +38,7 @@ function clear(e: Expr): { result: Expr; by: Expr } | undefined {
     if (!isRational(n) || n.den !== 1n || n.num < 1n || !hasSeveralTerms(p.base)) continue;
     const found = inTerms(p.base);
     if (found === undefined) continue;
-    const exponential = (x: Expr): Expr => (found.call ? fn('exp', [x]) : pow(E, x));
+    const exponential = (x: Expr): Expr => exponentialLike(found.like, x);
     const scaled = sumOf(termsOf(p.base).map((t) => ({ negative: t.negative, expr: productOf([t.expr, exponential(found.u)]) })));
     const factors = bottom.factors.map((f, j) => (j === i ? fromPower(scaled, n) : f));
     const times = n.num === 1n ? found.u : mul(num(n.num), found.u);

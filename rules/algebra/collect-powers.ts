@@ -1,8 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
-import { add, E, equals, fn, mul, num, pow } from '../../src/expr/expr.js';
+import { add, equals, mul, num } from '../../src/expr/expr.js';
 import { hashOf } from '../../src/expr/shape.js';
 import { exprMap } from '../../src/expr/expr-map.js';
-import { baseOf, fromPower, hasSeveralTerms, isRational, likeOf, monomialOf, numericValue, powerOf, productOf, rootOf, sameLike, termsOf, type Like } from '../../src/engine/algebra.js';
+import { baseOf, exponentialLike, exponentOfE, fromPower, hasSeveralTerms, isRational, likeOf, monomialOf, numericValue, powerOf, productOf, rootOf, sameLike, termsOf, type Like } from '../../src/engine/algebra.js';
 import { addQ, isIntegerQ, mulQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
@@ -29,13 +29,6 @@ function repeatsBase(factors: readonly Expr[]): boolean {
   return false;
 }
 
-/** The exponent of an exponential factor: u for exp(u) and for e^u. */
-function exponentOfE(f: Expr): Expr | undefined {
-  if (f.kind === 'fn' && f.name === 'exp' && f.primes === 0 && f.args.length === 1) return f.args[0];
-  if (f.kind === 'pow' && f.base.kind === 'const' && f.base.name === 'e') return f.exp;
-  return undefined;
-}
-
 /** The like-term classes of the terms of an exponent. */
 const likesOf = (u: Expr): Like[] => termsOf(u).map((t) => likeOf(monomialOf(t.expr)));
 
@@ -52,8 +45,7 @@ function collectExponentials(factors: readonly Expr[]): Expr | undefined {
   const related = classes.some((mine, i) => classes.some((theirs, j) => j > i && mine.some((a) => theirs.some((b) => sameLike(a, b)))));
   if (!related) return undefined;
   const sum = add(...exponents.filter((u): u is Expr => u !== undefined));
-  const first = factors[at]!;
-  const merged = first.kind === 'fn' ? fn('exp', [sum]) : pow(E, sum);
+  const merged = exponentialLike(factors[at]!, sum);
   return productOf(factors.flatMap((f, i) => (i === at ? [merged] : exponents[i] !== undefined ? [] : [f])));
 }
 
@@ -62,13 +54,14 @@ function collectExponentials(factors: readonly Expr[]): Expr | undefined {
  * a textbook. A bare symbol stays as written (x√x).
  */
 function collectRoots(factors: readonly Expr[]): Expr | undefined {
+  const powers = factors.map(powerOf);
   for (let i = 0; i < factors.length; i++) {
-    const p = powerOf(factors[i]!);
+    const p = powers[i]!;
     const root = rootOf(p.base);
     if (root === undefined || !isRational(p.exp) || !hasSeveralTerms(root.radicand)) continue;
-    const j = factors.findIndex((f, k) => k !== i && equals(powerOf(f).base, root.radicand) && isRational(powerOf(f).exp));
-    if (j < 0) continue;
-    const a = powerOf(factors[j]!).exp as Rational;
+    const j = powers.findIndex((q, k) => k !== i && isRational(q.exp) && equals(q.base, root.radicand));
+    const a = j < 0 ? undefined : powers[j]!.exp;
+    if (a === undefined || !isRational(a)) continue;
     const merged = fromPower(p.base, addQ(mulQ(a, root.index), p.exp));
     return productOf(factors.flatMap((f, k) => (k === i ? [merged] : k === j ? [] : [f])));
   }
@@ -85,7 +78,7 @@ export default defineRewrite({
     if (e.kind === 'pow') {
       const a = exponentOfE(e.base);
       const n = numericValue(e.exp);
-      if (a !== undefined && n !== undefined && isIntegerQ(n)) return e.base.kind === 'fn' ? fn('exp', [mul(e.exp, a)]) : pow(E, mul(e.exp, a));
+      if (a !== undefined && n !== undefined && isIntegerQ(n)) return exponentialLike(e.base, mul(e.exp, a));
     }
     // (u^a)^b = u^{ab} only for an integer b: (x^2)^{1/2} is |x|, not x.
     if (e.kind === 'pow' && e.base.kind === 'pow') {

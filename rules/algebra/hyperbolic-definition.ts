@@ -1,15 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, isNum, neg } from '../../src/expr/expr.js';
-import { fromMonomial, monomialOf, termsOf, withCoef } from '../../src/engine/algebra.js';
+import { exponentOfE, fromMonomial, monomialOf, termsOf, withCoef } from '../../src/engine/algebra.js';
 import { negQ } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
-
-/** The exponent of e^u or exp(u) standing alone as a term (with its sign), or undefined. */
-function exponent(e: Expr): Expr | undefined {
-  if (e.kind === 'fn' && e.name === 'exp' && e.primes === 0) return e.args[0];
-  if (e.kind === 'pow' && e.base.kind === 'const' && e.base.name === 'e') return e.exp;
-  return undefined;
-}
 
 /** −u as a monomial: −x for x, x for −x, −2x for 2x. */
 const negated = (u: Expr): Expr => {
@@ -27,7 +20,7 @@ export default defineRewrite({
     if (e.kind !== 'div' || !isNum(e.den, 2)) return undefined;
     const terms = termsOf(e.num);
     if (terms.length !== 2) return undefined;
-    const [a, b] = terms.map((t) => exponent(t.expr));
+    const [a, b] = terms.map((t) => exponentOfE(t.expr));
     if (a === undefined || b === undefined || !equals(negated(a), b) && !equals(negated(b), a)) return undefined;
     const [first, second] = terms;
     if (!first!.negative && !second!.negative) return fn('cosh', [a]);

@@ -3,7 +3,7 @@
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
 import type { Expr, ExprOf } from '../expr/expr.js';
-import { add, childAt, childCount, div, equals, isNum, mul, neg, num, one, pow, sub, zero } from '../expr/expr.js';
+import { add, childAt, childCount, div, E, equals, fn, isNum, mul, neg, num, one, pow, sub, zero } from '../expr/expr.js';
 import { exprMap, exprSet, HashMap } from '../expr/expr-map.js';
 import { KIND_BIT, hashOf, mix, shapeOf } from '../expr/shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, rational, type Rational } from '../expr/rational.js';
@@ -354,6 +354,16 @@ export function fromPower(base: Expr, exp: Rational | Expr): Expr {
 }
 
 
+/** The exponent u of e^u or exp(u), or undefined for any other node. */
+export function exponentOfE(e: Expr): Expr | undefined {
+  if (e.kind === 'fn' && e.name === 'exp' && e.primes === 0 && e.args.length === 1) return e.args[0];
+  if (e.kind === 'pow' && e.base.kind === 'const' && e.base.name === 'e') return e.exp;
+  return undefined;
+}
+
+/** e^u written as `like` writes its exponential: exp(u) after an exp call, e^u otherwise. */
+export const exponentialLike = (like: Expr, u: Expr): Expr => (like.kind === 'fn' ? fn('exp', [u]) : pow(E, u));
+
 const TWO = rational(2n);
 const THREE = rational(3n);
 
@@ -399,7 +409,6 @@ export function cost(e: Expr): number {
   return shapeOf(e).cost;
 }
 
-
 /** Whether a fraction stands inside `e`'s arithmetic (through sums, products, signs and a power's base; not inside a call). */
 function holdsFraction(e: Expr): boolean {
   switch (e.kind) {
@@ -428,23 +437,25 @@ export function compoundFractions(e: Expr): number {
 /**
  * The largest subtree (by cost) whose strategies are judged by the form normalising leaves, and on
  * which the moves for a textbook's form alone (order, clearing fractions, a power of a sum
- * multiplied out) are tried: a result a
- * reader takes in is well below it, and on a large random expression such moves cost more than
- * they are worth.
+ * multiplied out) are tried: a result a reader takes in is well below it, and on a large random
+ * expression such moves cost more than they are worth.
  */
 export const TEXTBOOK_COST = 80;
 
 /** Most terms one expansion may produce: multiplying out (x+1)(x+2)…(x+100) would never end. */
 export const MAX_EXPANDED_TERMS = 64;
 
+/** A whole power of a sum, (a + b)^n with n a whole number from 2 on. */
+type PowerOfSum = ExprOf<'pow'> & { readonly exp: ExprOf<'num'> };
+
 /** Whether `e` is a whole power of a sum, (a + b)^n with n a whole number from 2 on. */
-export const isPowerOfSum = (e: Expr): boolean =>
+export const isPowerOfSum = (e: Expr): e is PowerOfSum =>
   e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.den === 1n && e.exp.value.num >= 2n && hasSeveralTerms(e.base);
 
 /** A term read as the factors to multiply out: a power of a sum (a + b)² as the factors a + b, a + b. */
 export function multiplicands(e: Expr): Expr[] {
   const factors = e.kind === 'mul' ? e.factors : [e];
-  return factors.flatMap((f) => (isPowerOfSum(f) ? Array.from({ length: Number((f as ExprOf<'pow'>).exp.kind === 'num' ? ((f as ExprOf<'pow'>).exp as ExprOf<'num'>).value.num : 1n) }, () => (f as ExprOf<'pow'>).base) : [f]));
+  return factors.flatMap((f) => (isPowerOfSum(f) ? Array.from({ length: Number(f.exp.value.num) }, () => f.base) : [f]));
 }
 
 /**

@@ -523,7 +523,7 @@ class Converter {
       const converted = args.map((a) => this.node(a));
       if (name === 'pow') return X.pow(converted[0]!, converted[1]!);
       if (name === 'nthRoot' && converted.length === 1) return X.fn(name, [converted[0]!, X.two]);
-      // ln is mathjs's log: one function, printed log in text (which mathjs evaluates) and \ln in LaTeX.
+      // ln is mathjs's log: one function, printed log in text, which mathjs evaluates.
       if (name === 'ln') return X.fn('log', converted);
       return X.fn(name, converted);
     }
