@@ -1,6 +1,6 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, mul, num, two } from '../../src/expr/expr.js';
-import { fromMonomial, monomialOf, sumOf, termsOf } from '../../src/engine/algebra.js';
+import { fromMonomial, monomialOf, squaredCall, sumOf, termsOf } from '../../src/engine/algebra.js';
 import { divQ, eqQ, negQ, rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 
@@ -30,13 +30,7 @@ function product(e: Expr): Expr | undefined {
 /** c·cos²u − c·sin²u = c·cos(2u), c·cosh²u + c·sinh²u = c·cosh(2u). */
 function squares(e: Expr): Expr | undefined {
   const terms = termsOf(e);
-  const squared = terms.map((t) => {
-    const m = monomialOf(t.expr);
-    const f = m.factors.length === 1 && m.divisors.length === 0 ? m.factors[0]! : undefined;
-    if (f?.kind !== 'pow' || f.exp.kind !== 'num' || !eqQ(f.exp.value, rational(2n))) return undefined;
-    const c = call(f.base);
-    return c === undefined ? undefined : { ...c, coef: t.negative ? negQ(m.coef) : m.coef };
-  });
+  const squared = terms.map(squaredCall);
   for (const [a, b, minus, c] of SQUARES) {
     const i = squared.findIndex((s) => s?.name === a);
     if (i < 0) continue;

@@ -1,6 +1,6 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, fn, num, pow, two } from '../../src/expr/expr.js';
-import { fromMonomial, monomialOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
+import { fromMonomial, numericValue, squaredCall, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
 import { eqQ, negQ, type Rational } from '../../src/expr/rational.js';
 import { defineRewrite } from '../../src/engine/rule.js';
 import { KIND_BIT, shapeOf } from '../../src/expr/shape.js';
@@ -24,14 +24,10 @@ interface Square {
 }
 
 function squareOf(t: Term): Square | undefined {
-  const m = monomialOf(t.expr);
-  const coef = t.negative ? negQ(m.coef) : m.coef;
-  if (m.divisors.length > 0) return undefined;
-  if (m.factors.length === 0) return { coef, f: 1 };
-  const [f] = m.factors;
-  if (m.factors.length !== 1 || f!.kind !== 'pow' || f!.exp.kind !== 'num' || !eqQ(f!.exp.value, { num: 2n, den: 1n })) return undefined;
-  const call = f!.base;
-  return call.kind === 'fn' && call.args.length === 1 && call.primes === 0 ? { coef, f: call.name, u: call.args[0]! } : undefined;
+  const value = numericValue(t.expr);
+  if (value !== undefined) return { coef: t.negative ? negQ(value) : value, f: 1 };
+  const square = squaredCall(t);
+  return square === undefined ? undefined : { coef: square.coef, f: square.name, u: square.u };
 }
 
 /** The part `name` of an identity at the argument u, times `coef`, as a signed term. */

@@ -361,6 +361,16 @@ export function exponentOfE(e: Expr): Expr | undefined {
   return undefined;
 }
 
+/** A signed term c·f(u)² (f a one-argument call) as c, f and u: 2·sin(x)² is 2, sin, x. */
+export function squaredCall(t: Term): { readonly coef: Rational; readonly name: string; readonly u: Expr } | undefined {
+  const m = monomialOf(t.expr);
+  const f = m.factors.length === 1 && m.divisors.length === 0 ? m.factors[0]! : undefined;
+  if (f?.kind !== 'pow' || f.exp.kind !== 'num' || !eqQ(f.exp.value, TWO)) return undefined;
+  const call = f.base;
+  if (call.kind !== 'fn' || call.args.length !== 1 || call.primes !== 0) return undefined;
+  return { coef: t.negative ? negQ(m.coef) : m.coef, name: call.name, u: call.args[0]! };
+}
+
 /** e^u written as `like` writes its exponential: exp(u) after an exp call, e^u otherwise. */
 export const exponentialLike = (like: Expr, u: Expr): Expr => (like.kind === 'fn' ? fn('exp', [u]) : pow(E, u));
 
