@@ -4,13 +4,16 @@
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
 import { Derivation, type Message, type Step } from './engine/derivation.js';
-import { StepdiffError } from './expr/errors.js';
+import { StepdiffError, withinStack } from './expr/errors.js';
 import type { Definition, Expr } from './expr/expr.js';
 import * as X from './expr/expr.js';
 import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
 import { checkedExpr } from './parse/check.js';
-import { DEFAULT_LIMITS, parseDefinition, parseExpression, type ParseLimits } from './parse/parse.js';
+import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
+import { toText as textOf } from './expr/text.js';
+import { toLatex as latexOf } from './expr/latex.js';
+import { evaluate as valueOf, type Environment } from './engine/evaluate.js';
 import { indexRules, rewriteDerivatives } from './engine/rewrite.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
 import type { Method } from './engine/rule.js';
@@ -87,6 +90,10 @@ function usedDefinitions(exprs: readonly Expr[], definitions: ReadonlyMap<string
 
 /** Differentiates `input` step by step and returns the whole derivation. */
 export function derive(input: string | Expr, given: DeriveOptions = {}): Derivation {
+  return withinStack(() => deriveWithin(input, given));
+}
+
+function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const started = performance.now();
   const options = checkedOptions(given);
   const method = options.method ?? 'quotient';
@@ -95,7 +102,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
   }
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
-  const parsed = typeof input === 'string' ? parseExpression(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions), notes: [] };
+  const parsed = typeof input === 'string' ? parseExpressionText(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
@@ -150,7 +157,7 @@ function budgetFor(options: DeriveOptions, started: number): Budget {
 function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   for (const text of texts) {
-    const def = parseDefinition(text, definitions, limits);
+    const def = parseDefinitionText(text, definitions, limits);
     definitions.set(def.name, def);
   }
   return definitions;
@@ -171,6 +178,11 @@ function checkedNumber(given: object, key: string): number | undefined {
   return v;
 }
 
+function allStrings(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false;
+  return true;
+}
+
 /** The caller's options, each of its type, read from its own properties into an object of every option. */
 function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions {
   const options = given ?? {};
@@ -178,7 +190,8 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
   const wrt = own(options, 'wrt');
   if (wrt !== undefined && typeof wrt !== 'string') throw new StepdiffError('invalid-variable', 'wrt must be a variable name, given as a string.');
   const define = own(options, 'define');
-  if (define !== undefined && !(Array.isArray(define) && define.every((d) => typeof d === 'string'))) {
+  // Indexed, not `every`: a sparse array's holes are skipped by `every` and would reach the parser.
+  if (define !== undefined && !(Array.isArray(define) && allStrings(define))) {
     throw new StepdiffError('invalid-option', 'define must be a list of definitions, each a string.');
   }
   const simplify = own(options, 'simplify');
@@ -209,11 +222,15 @@ function limitsOf(options: DeriveOptions): ParseLimits {
 
 /** Simplifies an expression step by step (the algebra stage alone), folding into `define` where it can. */
 export function simplifyExpression(input: string | Expr, given: Pick<DeriveOptions, 'define' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs' | 'limits'> = {}): { readonly steps: readonly Step[]; readonly result: Expr } {
+  return withinStack(() => simplifyWithin(input, given));
+}
+
+function simplifyWithin(input: string | Expr, given: Pick<DeriveOptions, 'define' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs' | 'limits'>): { readonly steps: readonly Step[]; readonly result: Expr } {
   const started = performance.now();
   const options = checkedOptions(given);
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
-  const expr = typeof input === 'string' ? parseExpression(input, definitions, limits).expr : checkedExpr(input, limits, definitions);
+  const expr = typeof input === 'string' ? parseExpressionText(input, definitions, limits).expr : checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES);
   const budget = budgetFor(options, started);
   return simplify(expr, algebraSettings(definitions, budget, {}));
 }
@@ -234,14 +251,14 @@ export { StepdiffError } from './expr/errors.js';
 export type { ErrorCode } from './expr/errors.js';
 export type { Definition, Expr, ExprOf, Kind, Path } from './expr/expr.js';
 export * as build from './expr/expr.js';
-export { evaluate, numericDerivative } from './engine/evaluate.js';
+export { numericDerivative } from './engine/evaluate.js';
 export type { Environment } from './engine/evaluate.js';
-export { toLatex, latexName } from './expr/latex.js';
+export { latexName } from './expr/latex.js';
 export type { LatexOptions } from './expr/latex.js';
-export { parseExpression, parseDefinition, DEFAULT_LIMITS } from './parse/parse.js';
+export { DEFAULT_LIMITS } from './parse/parse.js';
 export type { ParseLimits, Parsed } from './parse/parse.js';
 export type { Method, Note, Rule, RuleContext } from './engine/rule.js';
-export { toText } from './expr/text.js';
+
 export { toMarkdown } from './present/markdown.js';
 export { toHTML, toPage, escapeHtml, formulaCount } from './present/html.js';
 export { present, toLatexDocument } from './present/present.js';
@@ -250,6 +267,26 @@ export { renderMath } from './present/render.js';
 export { LOCALES, isLocale } from './engine/locale.js';
 export type { Locale } from './engine/locale.js';
 export { DIFFERENTIATION_RULES as rules } from '../rules/index.js';
+
+// The printers, the evaluator and the parser recurse over the tree: run from outside, each turns a
+// stack overflow on an Expr deeper than the stack into a typed error, as derive does.
+
+/** Prints `e` as parseable text. */
+export const toText = (e: Expr): string => withinStack(() => textOf(e));
+
+/** Prints `e` as LaTeX. */
+export const toLatex = (e: Expr, options: LatexOptions = {}): string => withinStack(() => latexOf(e, options));
+
+/** The value of `e` at the environment's values (NaN outside its real domain). */
+export const evaluate = (e: Expr, env: Environment): number => withinStack(() => valueOf(e, env));
+
+/** Parses an expression (or a definition `f(x) = …`, read as the call f(x)) into an Expr. */
+export const parseExpression = (input: string, definitions?: ReadonlyMap<string, Definition>, limits?: ParseLimits, options?: ParseOptions): Parsed =>
+  withinStack(() => parseExpressionText(input, definitions, limits, options));
+
+/** Parses a definition `f(x, …) = body`; earlier definitions may be used in the body. */
+export const parseDefinition = (input: string, definitions?: ReadonlyMap<string, Definition>, limits?: ParseLimits): Definition =>
+  withinStack(() => parseDefinitionText(input, definitions, limits));
 
 /** Whether `expr` depends on the symbol `name`. */
 export const dependsOnSymbol = (expr: Expr, name: string): boolean => dependsOn(expr, name);

@@ -141,6 +141,8 @@ describe('a polluted Object.prototype', () => {
       // Our own lookups by rule id, note template and message slot (KaTeX's internal symbol tables
       // are plain objects too: a polluted "x" breaks KaTeX itself, which no caller can guard).
       quotient: 'POLLUTED', 'the derivative of a constant is 0': 'POLLUTED', names: 'POLLUTED',
+      // A page's extra head markup is taken only from the caller's own argument (issue 30).
+      head: '<script>alert(1)</script>',
     };
     try {
       for (const [k, v] of Object.entries(polluted)) proto[k] = v;

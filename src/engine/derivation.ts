@@ -1,10 +1,12 @@
 // Step and Derivation are immutable records of what the rewriter did. Their text, LaTeX and JSON
 // forms are computed from the recorded expressions on demand, by the printers.
 
+import { StepdiffError, withinStack } from '../expr/errors.js';
 import type { Definition, Expr, Path } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
 import { listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
 import type { LazyNote, Note } from './rule.js';
+import { nodeCount } from './algebra.js';
 import { fillText, toText } from '../expr/text.js';
 
 /** A step as plain JSON (the CLI's --format json). */
@@ -100,24 +102,25 @@ export class Step {
 
   /** `before = after` as parseable text. */
   toText(): string {
-    return `${toText(this.before)} = ${toText(this.after)}`;
+    return withinStack(() => `${toText(this.before)} = ${toText(this.after)}`);
   }
 
   /** `before = after` as LaTeX. */
   toLatex(): string {
-    return `${toLatex(this.before, this.latexOptions)} = ${toLatex(this.after, this.latexOptions)}`;
+    return withinStack(() => `${toLatex(this.before, this.latexOptions)} = ${toLatex(this.after, this.latexOptions)}`);
   }
 
-  toJSON(locale: Locale = 'en'): StepJSON {
-    return {
+  /** The step as plain JSON; `budget`, when given, is spent on its printed expressions. */
+  toJSON(locale: Locale = 'en', budget?: PrintBudget): StepJSON {
+    return withinStack(() => ({
       rule: this.rule,
       explanation: this.explain(locale),
-      before: toText(this.before),
-      after: toText(this.after),
-      beforeLatex: toLatex(this.before, this.latexOptions),
-      afterLatex: toLatex(this.after, this.latexOptions),
-      substeps: this.substeps.map((s) => s.toJSON(locale)),
-    };
+      before: spend(budget, toText(this.before)),
+      after: spend(budget, toText(this.after)),
+      beforeLatex: spend(budget, toLatex(this.before, this.latexOptions)),
+      afterLatex: spend(budget, toLatex(this.after, this.latexOptions)),
+      substeps: this.substeps.map((s) => s.toJSON(locale, budget)),
+    }));
   }
 }
 
@@ -173,8 +176,13 @@ export class Derivation {
     return this.notesIn('en');
   }
 
-  /** The numbered steps, indented by nesting, and the result. */
-  toText(locale: Locale = 'en'): string {
+  /** The numbered steps, indented by nesting, and the result; too-large past `maxChars` characters. */
+  toText(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+    return withinStack(() => this.textOf(locale, maxChars));
+  }
+
+  private textOf(locale: Locale, maxChars: number): string {
+    const budget = printBudget(this, maxChars);
     const words = phrases(locale);
     const lines: string[] = [];
     for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
@@ -185,7 +193,7 @@ export class Derivation {
         const label = `${prefix}${i + 1}`;
         lines.push(`${indent}${label}. [${step.rule}] ${step.explain(locale)}`);
         const body = `${indent}${' '.repeat(label.length + 2)}`;
-        lines.push(main ? `${body}= ${toText(step.after)}` : `${body}${step.toText()}`);
+        lines.push(spend(budget, main ? `${body}= ${toText(step.after)}` : `${body}${step.toText()}`));
         walk(step.substeps, `${label}.`, body, false);
       });
     };
@@ -194,28 +202,72 @@ export class Derivation {
     return lines.join('\n');
   }
 
-  /** The main chain as one LaTeX `aligned` block, each row tagged with its rule. */
-  toLatex(locale: Locale = 'en'): string {
-    return alignedLatex(this.start, this.steps, locale, this.latexOptions);
+  /** The main chain as one LaTeX `aligned` block, each row tagged with its rule; too-large past `maxChars` characters. */
+  toLatex(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+    return withinStack(() => alignedLatex(this.start, this.steps, locale, this.latexOptions, printBudget(this, maxChars)));
   }
 
-  toJSON(locale: Locale = 'en'): DerivationJSON {
-    return {
+  /** The derivation as plain JSON; too-large past `maxChars` characters of printed expressions. */
+  toJSON(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): DerivationJSON {
+    const budget = printBudget(this, maxChars);
+    return withinStack(() => ({
       input: this.input,
       wrt: this.wrt,
       result: toText(this.result),
       resultLatex: toLatex(this.result, this.latexOptions),
       complete: this.complete,
-      steps: this.steps.map((s) => s.toJSON(locale)),
-    };
+      steps: this.steps.map((s) => s.toJSON(locale, budget)),
+    }));
   }
 }
 
+/**
+ * Most characters one printed form of a derivation holds by default. The default output limit
+ * (3,000,000 nodes) prints well within it; past it strings near V8's maximum length would fail
+ * with a RangeError, and memory would run to gigabytes.
+ */
+export const MAX_PRINT_CHARS = 50_000_000;
+
+/** What is left of a printer's character budget, spent as rows are printed. */
+export interface PrintBudget {
+  left: number;
+  readonly limit: number;
+}
+
+/**
+ * A fresh budget of `limit` characters for printing the steps from `start` to `result`. It refuses at
+ * once a derivation whose expressions hold more than `limit` nodes: each prints as at least one
+ * character, and printing them all to find out would cost what the limit is there to save.
+ */
+export function printBudget(d: { readonly start: Expr; readonly steps: readonly Step[]; readonly result: Expr }, limit: number): PrintBudget {
+  let total = nodeCount(d.start) + nodeCount(d.result);
+  const pending: Step[] = [...d.steps];
+  while (pending.length > 0 && total <= limit) {
+    const step = pending.pop()!;
+    total += nodeCount(step.after);
+    pending.push(...step.substeps);
+  }
+  if (total > limit) tooLarge(limit);
+  return { left: limit, limit };
+}
+
+function tooLarge(limit: number): never {
+  throw new StepdiffError('too-large', `The derivation is too large to print: more than ${limit} characters.`);
+}
+
+/** Counts `text` against `budget`, refusing with too-large as soon as it is spent: a huge derivation is never printed whole first. */
+export function spend(budget: PrintBudget | undefined, text: string): string {
+  if (budget === undefined) return text;
+  budget.left -= text.length;
+  if (budget.left < 0) tooLarge(budget.limit);
+  return text;
+}
+
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
-export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions): string {
-  const rows = [`${toLatex(start, options)}`];
+export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): string {
+  const rows = [spend(budget, toLatex(start, options))];
   steps.forEach((step, i) => {
-    const row = `&= ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`;
+    const row = spend(budget, `&= ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`);
     if (i === 0) rows[0] = `${rows[0]} ${row}`;
     else rows.push(row);
   });

@@ -38,3 +38,21 @@ export class StepdiffError extends Error {
     this.position = position;
   }
 }
+
+/**
+ * Runs `work`, turning the engine's limits of JavaScript itself into typed errors: a stack overflow
+ * (input nested deeper than the stack allows, which only raised limits let through) is too-deep, a
+ * string or array past V8's maximum length is too-large. Every public entry point runs inside it,
+ * so no RangeError reaches a caller.
+ */
+export function withinStack<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    if (/call stack/i.test(error.message)) {
+      throw new StepdiffError('too-deep', 'The expression nests too deeply for the JavaScript stack; keep limits.maxDepth near its default (500).');
+    }
+    throw new StepdiffError('too-large', `The work outgrew what JavaScript can hold (${error.message}).`);
+  }
+}

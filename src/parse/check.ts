@@ -4,11 +4,11 @@
 // assumes well-formed nodes: a zero denominator once made the printers loop) sees it.
 
 import { StepdiffError } from '../expr/errors.js';
-import type { Definition, Expr } from '../expr/expr.js';
+import type { Expr } from '../expr/expr.js';
 import { children } from '../expr/expr.js';
 import { BUILTINS, isName, isUndefinedFunctionName } from '../expr/functions.js';
 import { gcd } from '../expr/rational.js';
-import { checkArity, type ParseLimits } from './parse.js';
+import { checkArity, type Definitions, type ParseLimits } from './parse.js';
 
 const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
 
@@ -17,7 +17,7 @@ const isNode = (e: unknown): e is Expr => typeof e === 'object' && e !== null &&
 const invalid = (message: string): StepdiffError => new StepdiffError('invalid-expression', message);
 
 /** The parts of one node that its kind requires, each checked; its children are checked by the caller. */
-function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void {
+function checkNode(e: Expr, definitions: Definitions): void {
   switch (e.kind) {
     case 'num': {
       const v = e.value as { num?: unknown; den?: unknown } | undefined;
@@ -50,23 +50,52 @@ function checkNode(e: Expr, definitions: ReadonlyMap<string, Definition>): void 
       return;
     }
     case 'd':
-      if (typeof e.wrt !== 'string' || !isName(e.wrt)) throw invalid(`"${String(e.wrt)}" is not a variable to differentiate by.`);
-      return;
+      // The engine differentiates only the outermost derivative it builds itself: an inner one would
+      // pass every check and then stop the derivation with no-rule after work had been done.
+      throw new StepdiffError('unsupported-syntax', 'The expression holds an inert derivative; stepdiff differentiates what it is given, so pass the body.');
     default:
       return;
   }
 }
 
-/** `e` if it is a well-formed expression within the parser's depth limit; else the typed error. Iterative, as input may be deep. */
-export function checkedExpr(e: Expr, limits: ParseLimits, definitions: ReadonlyMap<string, Definition>): Expr {
-  // Depth is counted as the parser counts it: a lone symbol is at level 0.
+/**
+ * `e` if it is a well-formed expression within the parser's depth limit and `maxNodes` (counted as the
+ * engine will walk it, every path through a shared subtree); else the typed error. Iterative, as input
+ * may be deep; each node is checked once, so a caller's `e = add(e, e)` repeated 26 times costs 26
+ * checks and a size sum, not 2^26 visits.
+ */
+export function checkedExpr(e: Expr, limits: ParseLimits, definitions: Definitions, maxNodes = Number.POSITIVE_INFINITY): Expr {
+  // Depth is counted as the parser counts it: a lone symbol is at level 0. A node met again is walked
+  // again only when met deeper, as the depth limit is about its deepest place.
+  const deepest = new Map<Expr, number>();
   const stack: Array<[unknown, number]> = [[e, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (!isNode(node)) throw invalid('The expression holds something that is not an expression node.');
     if (depth > limits.maxDepth) throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
-    checkNode(node, definitions);
+    const seen = deepest.get(node);
+    if (seen !== undefined && seen >= depth) continue;
+    if (seen === undefined) checkNode(node, definitions);
+    deepest.set(node, depth);
     for (const k of children(node)) stack.push([k, depth + 1]);
   }
+  if (treeSize(e) > maxNodes) throw new StepdiffError('too-large', `The expression has more than ${maxNodes} nodes.`);
   return e;
+}
+
+/** The size of a checked tree, a shared subtree counted at each place, each distinct node summed once. */
+function treeSize(root: Expr): number {
+  const sizes = new Map<Expr, number>();
+  const stack: Array<[Expr, boolean]> = [[root, false]];
+  while (stack.length > 0) {
+    const [node, expanded] = stack.pop()!;
+    if (sizes.has(node)) continue;
+    if (expanded) {
+      sizes.set(node, children(node).reduce((n, k) => n + sizes.get(k)!, 1));
+      continue;
+    }
+    stack.push([node, true]);
+    for (const k of children(node)) if (!sizes.has(k)) stack.push([k, false]);
+  }
+  return sizes.get(root)!;
 }

@@ -27,6 +27,9 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = Object.freeze({ maxLength: 20_000, maxDepth: 500 });
 
+/** The definitions the converter may call: all it asks of them is whether a name is one, and which. */
+export type Definitions = Pick<ReadonlyMap<string, Definition>, 'has' | 'get'>;
+
 /** What parsing one input produced. */
 export interface Parsed {
   readonly expr: Expr;
@@ -101,8 +104,10 @@ const NORMALISE: ReadonlyArray<readonly [string, string, string]> = [
   ['−', '-', '− read as -'],
 ];
 
-/** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter). */
-function normalise(input: string): { text: string; notes: string[] } {
+/** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter), after the length check. */
+function normalise(input: string, limits: ParseLimits): { text: string; notes: string[] } {
+  // Before any work on the text: normalising five million characters only to refuse them took a second.
+  checkLength(input, limits);
   // Every character it rewrites, and every one NFC changes, is outside ASCII.
   if (isAscii(input)) return { text: input, notes: [] };
   const notes: string[] = [];
@@ -117,11 +122,15 @@ function normalise(input: string): { text: string; notes: string[] } {
   return { text, notes };
 }
 
-/** Rejects nesting deeper than the limit before mathjs's recursive parser sees it; returns the deepest bracket level. */
-function prescan(text: string, limits: ParseLimits): number {
+function checkLength(text: string, limits: ParseLimits): void {
   if (text.length > limits.maxLength) {
     throw new StepdiffError('too-long', `Input is ${text.length} characters; the limit is ${limits.maxLength}.`);
   }
+}
+
+/** Rejects nesting deeper than the limit before mathjs's recursive parser sees it; returns the deepest bracket level. */
+function prescan(text: string, limits: ParseLimits): number {
+  checkLength(text, limits);
   let depth = 0;
   let deepest = 0;
   let prefixRun = 0;
@@ -336,7 +345,7 @@ function positionOfNumber(text: string, bad: (literal: string) => boolean): numb
  * range, a definition's parameters, or the one argument of an undefined function. `where` finds
  * the call in the input, and is asked only when there is an error.
  */
-export function checkArity(name: string, count: number, definitions: ReadonlyMap<string, Definition>, where: () => number | undefined = () => undefined): void {
+export function checkArity(name: string, count: number, definitions: Definitions, where: () => number | undefined = () => undefined): void {
   const builtin = BUILTINS.get(name);
   if (builtin !== undefined) {
     if (count >= builtin.min && count <= builtin.max) return;
@@ -361,7 +370,7 @@ class Converter {
     private readonly text: string,
     /** The trees the placeholders of a deeply nested input stand for (see cut). */
     private readonly pieces: ReadonlyMap<string, MathjsNode>,
-    private readonly definitions: ReadonlyMap<string, Definition>,
+    private readonly definitions: Definitions,
     private readonly params: ReadonlySet<string> = new Set(),
     private readonly inertDerivatives = false,
   ) {}
@@ -574,9 +583,11 @@ function toDefinition(parsed: Tree, text: string, definitions: ReadonlyMap<strin
   if (params.length === 0 || new Set(params).size !== params.length || params.some((p) => BUILTINS.has(p) || p === name)) {
     throw new StepdiffError('invalid-definition', `The parameters of ${name} must be distinct variable names.`, positionOfName(text, name));
   }
-  const withSelf = new Map(definitions);
   // Registering the name first lets the converter recognise (and then refuse) a recursive definition.
-  withSelf.set(name, { name, params, body: X.zero });
+  // It is laid over the earlier definitions, not added to a copy: copying them all for each new one
+  // made n definitions cost n² (16,000 took minutes).
+  const self: Definition = { name, params, body: X.zero };
+  const withSelf: Definitions = { has: (n) => n === name || definitions.has(n), get: (n) => (n === name ? self : definitions.get(n)) };
   const body = new Converter(text, parsed.pieces, withSelf, new Set(params)).convert(tree.expr!);
   if (X.callsIn(body).some((call) => call.name === name)) {
     const start = text.indexOf('=') + 1;
@@ -592,7 +603,7 @@ export function parseDefinition(
   definitions: ReadonlyMap<string, Definition> = new Map(),
   limits: ParseLimits = DEFAULT_LIMITS,
 ): Definition {
-  const { text } = normalise(input);
+  const { text } = normalise(input, limits);
   const tree = parseTree(text, limits);
   if (tree.root.type !== 'FunctionAssignmentNode') {
     throw new StepdiffError('invalid-definition', 'A definition looks like f(x) = expression.');
@@ -613,7 +624,7 @@ export function parseExpression(
   limits: ParseLimits = DEFAULT_LIMITS,
   options: ParseOptions = {},
 ): Parsed {
-  const { text, notes } = normalise(input);
+  const { text, notes } = normalise(input, limits);
   const tree = parseTree(text, limits);
   if (tree.root.type === 'FunctionAssignmentNode') {
     const definition = toDefinition(tree, text, definitions);

@@ -4,12 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { nodeCount } from '../engine/algebra.js';
-import type { Derivation, Step } from '../engine/derivation.js';
+import type { Derivation } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
-import { StepdiffError } from '../expr/errors.js';
-import { present, type Block, type Presentation } from './present.js';
+import { present, type Block } from './present.js';
 import { renderMath } from './render.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -31,37 +29,9 @@ export function formulaCount(d: Derivation): number {
 /** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
 export const MAX_RENDER_CHARS = 400_000;
 
-/**
- * Refuses a derivation whose expressions alone hold more than `limit` nodes: each node prints as at
- * least one character of LaTeX, so it is over the limit, and printing it all to find out could take
- * longer than rendering a page should.
- */
-function checkPrintedNodes(d: Derivation, limit: number): void {
-  let total = nodeCount(d.start) + nodeCount(d.result);
-  const pending: Step[] = [...d.steps];
-  while (pending.length > 0 && total <= limit) {
-    const step = pending.pop()!;
-    total += nodeCount(step.after);
-    pending.push(...step.substeps);
-  }
-  if (total > limit) {
-    throw new StepdiffError('too-large', `The derivation is too large to render: more than ${limit} characters of LaTeX.`);
-  }
-}
-
-/** Refuses a layout whose LaTeX is beyond `limit` characters, before KaTeX spends minutes on it. */
-function checkRenderSize(p: Presentation, limit: number): void {
-  const total = [p.main.latex, ...p.subDerivations.map((b) => b.latex), ...p.definitions, ...p.laws.map((l) => l.law), p.result].reduce((n, t) => n + t.length, 0);
-  if (total > limit) {
-    throw new StepdiffError('too-large', `The derivation is too large to render: ${total} characters of LaTeX; the limit is ${limit}.`);
-  }
-}
-
 /** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
 export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
-  checkPrintedNodes(d, maxChars);
-  const p = present(d, locale);
-  checkRenderSize(p, maxChars);
+  const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts = [`<section class="stepdiff" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`, `<h2>${escapeHtml(p.heading)}</h2>`];
   for (const note of p.notes) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${note}`)}</p>`);
@@ -105,6 +75,8 @@ nav a { margin-right: 1rem; }
 
 /** A complete HTML document around `body`; `css` is placed inline. */
 export function htmlDocument(options: { title: string; locale: Locale; css: string; body: string; head?: string }): string {
+  // Markup only when the caller passed it: a `head` inherited from a polluted Object.prototype is not.
+  const head = Object.hasOwn(options, 'head') ? (options.head ?? '') : '';
   return `<!doctype html>
 <html lang="${options.locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -112,7 +84,7 @@ export function htmlDocument(options: { title: string; locale: Locale; css: stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(options.title)}</title>
-${options.head ?? ''}<style>${options.css}</style>
+${head}<style>${options.css}</style>
 </head>
 <body>
 ${options.body}

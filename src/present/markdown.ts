@@ -3,6 +3,7 @@
 import type { Derivation } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
+import { MAX_PRINT_CHARS } from '../engine/derivation.js';
 import { present, type Block } from './present.js';
 
 const display = (latex: string): string => `$$\n${latex}\n$$`;
@@ -17,9 +18,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
 }
 
-/** The derivation as Markdown in `locale`. */
-export function toMarkdown(d: Derivation, locale: Locale = 'en'): string {
-  const p = present(d, locale);
+/** The derivation as Markdown in `locale`; too-large past `maxChars` characters of LaTeX. */
+export function toMarkdown(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+  const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts = [`## ${escapeMarkdown(p.heading)}`];
   for (const note of p.notes) parts.push(`> ${escapeMarkdown(`${words.note}: ${note}`)}`);

@@ -8,11 +8,12 @@
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
 import type { Derivation, Step } from '../engine/derivation.js';
-import { alignedLatex } from '../engine/derivation.js';
+import { alignedLatex, MAX_PRINT_CHARS, printBudget, spend } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
 import { headings } from './headings.js';
+import { withinStack } from '../expr/errors.js';
 
 /** One block of aligned rows: its label, its LaTeX, and the explanation of each row. */
 export interface Block {
@@ -44,8 +45,13 @@ export function subDerivations(substeps: readonly Step[]): Step[][] {
   return groups;
 }
 
-/** Lays out `d` for reading in `locale`. */
-export function present(d: Derivation, locale: Locale = 'en'): Presentation {
+/** Lays out `d` for reading in `locale`, refusing with too-large past `maxChars` characters of LaTeX. */
+export function present(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): Presentation {
+  return withinStack(() => layout(d, locale, maxChars));
+}
+
+function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
+  const budget = printBudget(d, maxChars);
   const words = phrases(locale);
   const heads = headings(locale);
   const options = d.latexOptions;
@@ -53,12 +59,12 @@ export function present(d: Derivation, locale: Locale = 'en'): Presentation {
   const laws = new Map<string, { title: string; law: string }>();
   const visit = (steps: readonly Step[], number: string): void => {
     steps.forEach((step, i) => {
-      if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: step.law });
+      if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: spend(budget, step.law) });
       const label = number === '' ? `${i + 1}` : `${number}.${i + 1}`;
       for (const group of subDerivations(step.substeps)) {
         blocks.push({
           label: heads.subDerivation.replace('{n}', label),
-          latex: alignedLatex(group[0]!.before, group, locale, options),
+          latex: alignedLatex(group[0]!.before, group, locale, options, budget),
           explanations: group.map((s) => s.explain(locale)),
         });
       }
@@ -68,18 +74,18 @@ export function present(d: Derivation, locale: Locale = 'en'): Presentation {
   visit(d.steps, '');
   return {
     heading: words.differentiate.replace('{x}', d.wrt),
-    definitions: d.definitions.map((def) => `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`),
+    definitions: d.definitions.map((def) => spend(budget, `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`)),
     notes: d.notesIn(locale),
-    main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options), explanations: d.steps.map((s) => s.explain(locale)) },
+    main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options, budget), explanations: d.steps.map((s) => s.explain(locale)) },
     subDerivations: blocks,
     laws: [...laws.values()],
-    result: toLatex(d.result, options),
+    result: spend(budget, toLatex(d.result, options)),
   };
 }
 
-/** The derivation as a LaTeX fragment: each block in display math, labelled by a comment line. */
-export function toLatexDocument(d: Derivation, locale: Locale = 'en'): string {
-  const p = present(d, locale);
+/** The derivation as a LaTeX fragment: each block in display math, labelled by a comment line; too-large past `maxChars`. */
+export function toLatexDocument(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+  const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts = [`% ${p.heading}`];
   for (const def of p.definitions) parts.push(`% ${words.definition}`, `\\[ ${def} \\]`);
