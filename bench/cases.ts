@@ -24,16 +24,26 @@ const LIFTED = { maxOutput: 1e9, limits: { maxLength: 100_000 } } as const;
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
 
-/** A random expression tree of about `size` nodes over + − · / ^ exp log sin cos, in x. */
+/**
+ * A random expression tree of about `size` nodes over + − · / ^ exp log sin cos, in x. Every divisor
+ * and every logarithm's argument is 1 + u², so the tree has a value everywhere: a random x − x under
+ * a fraction bar is refused as a division by zero.
+ */
 export function randomTree(size: number, seed: number): string {
   const random = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  // 1 + u² costs four nodes beyond u's.
+  const positive = (n: number): string => `(1 + (${build(Math.max(1, n - 4))})^2)`;
   const build = (n: number): string => {
     if (n <= 1) return random() < 0.6 ? 'x' : String(1 + Math.floor(random() * 9));
-    if (random() < 0.25) return `${pick(['exp', 'log', 'sin', 'cos'])}(${build(n - 1)})`;
+    if (random() < 0.25) {
+      const f = pick(['exp', 'log', 'sin', 'cos']);
+      return `${f}(${f === 'log' ? positive(n - 1) : build(n - 1)})`;
+    }
     const left = 1 + Math.floor(random() * (n - 2));
     const op = pick(['+', '-', '*', '/', '^']);
     if (op === '^') return `(${build(n - 2)})^${1 + Math.floor(random() * 3)}`;
+    if (op === '/') return `(${build(left)} / ${positive(n - 1 - left)})`;
     return `(${build(left)} ${op} ${build(n - 1 - left)})`;
   };
   return build(size);

@@ -10,6 +10,8 @@ import * as X from './expr/expr.js';
 import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
 import { checkedExpr } from './parse/check.js';
+import { positionOfNode } from './parse/position.js';
+import { degeneratePart } from './engine/degenerate.js';
 import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
@@ -105,6 +107,7 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const parsed = typeof input === 'string' ? parseExpressionText(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
+  refuseDegenerate(parsed.definition?.body ?? expr, typeof input === 'string' ? input : undefined, definitions);
   const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
   const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
@@ -153,11 +156,34 @@ function budgetFor(options: DeriveOptions, started: number): Budget {
   };
 }
 
+/** What proving a divisor zero may spend: a few thousand steps, never the caller's budget. */
+const ZERO_PROOF_BUDGET = { maxSteps: 5_000, maxNodes: 100_000, maxOutput: 1_000_000, deadline: Number.POSITIVE_INFINITY } as const;
+
+/**
+ * Refuses `expr` (written as `text`, when it was text) if a part of it has no value: a division by
+ * zero, log(0), 0^x, a constant outside the reals. The simplifier is the proof that a divisor such
+ * as x − x is zero everywhere; the sampling in degeneratePart asks it only of likely ones.
+ */
+function refuseDegenerate(expr: Expr, text: string | undefined, definitions: ReadonlyMap<string, Definition>): void {
+  const isZero = (e: Expr): boolean => {
+    try {
+      return X.isNum(simplify(e, algebraSettings(definitions, { ...ZERO_PROOF_BUDGET, spent: { output: 0 } }, {})).result, 0);
+    } catch (error) {
+      if (error instanceof StepdiffError) return false;
+      throw error;
+    }
+  };
+  const fault = degeneratePart(expr, definitions, isZero);
+  if (fault === undefined) return;
+  throw new StepdiffError(fault.code, fault.message, text === undefined ? undefined : positionOfNode(text, expr, fault.node));
+}
+
 /** The user's definitions, in order: a later one may use the earlier ones. */
 function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   for (const text of texts) {
     const def = parseDefinitionText(text, definitions, limits);
+    refuseDegenerate(def.body, text, definitions);
     definitions.set(def.name, def);
   }
   return definitions;
@@ -231,6 +257,7 @@ function simplifyWithin(input: string | Expr, given: Pick<DeriveOptions, 'define
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
   const expr = typeof input === 'string' ? parseExpressionText(input, definitions, limits).expr : checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES);
+  refuseDegenerate(expr, typeof input === 'string' ? input : undefined, definitions);
   const budget = budgetFor(options, started);
   return simplify(expr, algebraSettings(definitions, budget, {}));
 }

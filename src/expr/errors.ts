@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'timeout'
   | 'render-error'
   | 'invalid-expression'
+  | 'division-by-zero'
+  | 'undefined-value'
   | 'no-rule';
 
 /** The one error type stepdiff throws; `position` is a 0-based index into the input when known. */
