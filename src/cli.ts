@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { derive, type Method } from './index.js';
-import { StepdiffError } from './expr/errors.js';
+import { displayable, StepdiffError } from './expr/errors.js';
 import { isLocale, LOCALES } from './engine/locale.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
@@ -25,7 +25,8 @@ const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 function fail(message: string): never {
-  process.stderr.write(`stepdiff: ${message.replace(/\s+/g, ' ')}\n`);
+  // A StepdiffError's message is displayable already; parseArgs and the file system quote arguments raw.
+  process.stderr.write(`stepdiff: ${displayable(message.replace(/\s+/g, ' '))}\n`);
   process.exit(2);
 }
 
@@ -34,7 +35,8 @@ const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
 
 /**
  * Moves every argument that is not an option behind `--`, so that an expression starting with a
- * minus sign ("-x^2") is read as the expression rather than as an unknown option.
+ * minus sign ("-x^2", "--x") is read as the expression rather than as an unknown option. Only the
+ * options the CLI has are options: a misspelt one is then one positional too many, and said so.
  */
 function positionalsLast(argv: readonly string[]): string[] {
   const options: string[] = [];
@@ -49,7 +51,7 @@ function positionalsLast(argv: readonly string[]): string[] {
     if (VALUE_OPTIONS.has(name)) {
       options.push(arg);
       if (!arg.includes('=') && i + 1 < argv.length) options.push(argv[++i]!);
-    } else if (FLAG_OPTIONS.has(name) || /^--[a-z]/.test(arg)) {
+    } else if (FLAG_OPTIONS.has(name)) {
       options.push(arg);
     } else {
       positionals.push(arg);
@@ -82,7 +84,11 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (positionals.length !== 1) fail(`expected one expression, got ${positionals.length} (try --help)`);
+  if (positionals.length !== 1) {
+    const unknown = positionals.find((p) => /^--?[a-z]/i.test(p));
+    const hint = unknown === undefined || positionals.length === 0 ? '' : `; ${unknown} is not an option`;
+    fail(`expected one expression, got ${positionals.length}${hint} (try --help)`);
+  }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
   const locale = values.locale;
@@ -107,8 +113,16 @@ async function main(argv: readonly string[]): Promise<void> {
     if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message}`);
     throw error;
   }
-  if (values.output !== undefined) writeFileSync(values.output, `${output}\n`);
-  else process.stdout.write(`${output}\n`);
+  if (values.output === undefined) {
+    process.stdout.write(`${output}\n`);
+    return;
+  }
+  try {
+    writeFileSync(values.output, `${output}\n`);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    fail(`cannot write ${values.output} (${reason})`);
+  }
 }
 
 // A reader that stops early (stepdiff … | head) closes the pipe; that is not an error.

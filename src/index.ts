@@ -129,7 +129,10 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   // Which definitions the result is to be written in matters only when it does not call them all
   // (sigmoid's result calls σ): finding them walks the input with the substitute rule.
   const called = new Set(callsIn(result).map((call) => call.name));
-  const goal = [...definitions.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, definitions);
+  // An input that is itself a definition, h(t) = t^3, defines what is differentiated: its derivative
+  // is not to be written in terms of h.
+  const foldable = parsed.definition === undefined ? definitions : new Map([...definitions].filter(([name]) => name !== parsed.definition!.name));
+  const goal = [...foldable.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, foldable);
   // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
   const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions([expr, result, ...calls], definitions);

@@ -93,3 +93,27 @@ describe('CLI', () => {
     expect(run().status).toBe(2);
   });
 });
+
+describe('CLI arguments (issue 30)', () => {
+  it('"--x" is the expression, not an option; a misspelt option is named', () => {
+    const out = run('--x');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('Result: 1');
+    const typo = run('--wtr', 'x', 'x^2');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe('stepdiff: expected one expression, got 3; --wtr is not an option (try --help)\n');
+  });
+
+  it('-o to a path that cannot be written: one line and exit 2, no stack trace', () => {
+    const out = run('x^2', '-o', join(mkdtempSync(join(tmpdir(), 'stepdiff-')), 'missing', 'out.txt'));
+    expect(out.status).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^stepdiff: cannot write .*out\.txt \(ENOENT\)\n$/);
+  });
+
+  it('control characters in an argument reach the terminal as escapes', () => {
+    const out = run('x', '--wrt', '\u001b[2Jx');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe('stepdiff: [invalid-variable] "\\u{001B}[2Jx" is not a variable name.\n');
+  });
+});

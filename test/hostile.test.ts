@@ -106,3 +106,59 @@ describe('JavaScript\'s own limits are typed errors', () => {
     expect(typedError(() => derive(X.d(X.pow(X.sym('x'), X.num(3)), 'x'))).code).toBe('unsupported-syntax');
   });
 });
+
+describe('misreadings (issue 30, point 7)', () => {
+  it('1_000 is refused at its underscore, not read as 1 · _000; x_1 is still a name', () => {
+    const error = typedError(() => derive('1_000*x'));
+    expect(error.code).toBe('syntax-error');
+    expect(error.position).toBe(1);
+    expect(error.message).toContain('write 1000');
+    expect(toText(derive('x_1^2').result)).toBe('2 * x_1');
+  });
+
+  it('math italic 𝑥 is the letter x, and the derivation says so', () => {
+    const d = derive('𝑥^2 + 𝜋');
+    expect(d.wrt).toBe('x');
+    expect(toText(d.result)).toBe('2 * x');
+    expect(d.notes).toContain('mathematical letters read as plain letters');
+    expect(d.notesIn('zh')).toContain('数学字母按普通字母读取');
+  });
+
+  it.each(['0x', '0x10*x', '0b101 + x'])('%s is a hexadecimal or binary literal, refused as such', (input) => {
+    const error = typedError(() => derive(input, { wrt: 'x' }));
+    expect(error.code).toBe('unsupported-syntax');
+    expect(error.message).toContain('write it in decimal');
+    expect(error.position).toBe(0);
+  });
+
+  it('an input that is a definition is complete, with no note about writing it in its own terms', () => {
+    const d = derive('h(t) = t^3');
+    expect(toText(d.result)).toBe('3 * t^2');
+    expect(d.complete).toBe(true);
+    expect(d.notes).toEqual([]);
+  });
+});
+
+describe('error messages are safe to display', () => {
+  const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  it.each([
+    ['an ESC sequence in wrt', 'x', { wrt: '\u001b[2Jx' }],
+    ['an ESC sequence in the input', 'x + \u001b[31m', {}],
+    ['a bidi override', 'x + \u202e y $', {}],
+    ['a NUL and a bell', 'x\u0000\u0007', {}],
+    ['an isolate in a definition', 'f(x)', { define: ['f(x) = x + \u2067$'] }],
+  ])('%s: shown as escapes', (_, input, options) => {
+    const error = typedError(() => derive(input, options as DeriveOptions));
+    expect(error.message).not.toMatch(UNSAFE);
+    expect(error.message).toMatch(/\\u\{[0-9A-F]{4}\}/);
+  });
+
+  it('an error quoting 5,000 characters of input keeps its start and end within a line', () => {
+    const error = typedError(() => derive(`x + ${'a'.repeat(5000)}`));
+    expect(error.code).toBe('ambiguous-variable');
+    expect(error.message.length).toBeLessThan(300);
+    expect(error.message).toMatch(/^The expression has several variables/);
+    expect(error.message).toContain(' … ');
+  });
+});

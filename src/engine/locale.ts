@@ -134,6 +134,7 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   '· read as *': '· 按 * 读取',
   '÷ read as /': '÷ 按 / 读取',
   '− read as -': '− 按 - 读取',
+  'mathematical letters read as plain letters': '数学字母按普通字母读取',
 };
 
 /**

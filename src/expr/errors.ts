@@ -28,13 +28,34 @@ export type ErrorCode =
   | 'undefined-value'
   | 'no-rule';
 
+/** Longest message text kept whole; a longer one (it quotes the input) keeps its start and end. */
+const MAX_MESSAGE = 240;
+
+// C0 and C1 controls, DEL, and the bidirectional marks, embeddings, overrides and isolates: quoted
+// raw, an ESC sequence from the input would drive the terminal that shows the error, and a bidi
+// override would show it reversed.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` safe to show on one line of a terminal or a page: every control and bidi character as a
+ * visible \u{…} escape, and the middle of an over-long text cut (an error about 5,000 characters of
+ * input need not quote them).
+ */
+export function displayable(text: string): string {
+  const visible = text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
+  if (visible.length <= MAX_MESSAGE) return visible;
+  const chars = [...visible];
+  return chars.length <= MAX_MESSAGE ? visible : `${chars.slice(0, MAX_MESSAGE - 61).join('')} … ${chars.slice(-60).join('')}`;
+}
+
 /** The one error type stepdiff throws; `position` is a 0-based index into the input when known. */
 export class StepdiffError extends Error {
   readonly code: ErrorCode;
   readonly position: number | undefined;
 
   constructor(code: ErrorCode, message: string, position?: number) {
-    super(position === undefined ? message : `${message} (at column ${position + 1})`);
+    const text = displayable(message);
+    super(position === undefined ? text : `${text} (at column ${position + 1})`);
     this.name = 'StepdiffError';
     this.code = code;
     this.position = position;

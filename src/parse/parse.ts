@@ -104,6 +104,9 @@ const NORMALISE: ReadonlyArray<readonly [string, string, string]> = [
   ['−', '-', '− read as -'],
 ];
 
+const MATH_ALPHANUMERIC = /[\u{1D400}-\u{1D7FF}]/u;
+const MATH_ALPHANUMERICS = /[\u{1D400}-\u{1D7FF}]/gu;
+
 /** Text normalisation mathjs would otherwise get wrong (it reads `×` as a letter), after the length check. */
 function normalise(input: string, limits: ParseLimits): { text: string; notes: string[] } {
   // Before any work on the text: normalising five million characters only to refuse them took a second.
@@ -118,6 +121,12 @@ function normalise(input: string, limits: ParseLimits): { text: string; notes: s
       text = text.replaceAll(character, replacement);
       notes.push(note);
     }
+  }
+  // 𝑥 (math italic, as copied from a rendered formula) is a letter of its own to mathjs, and would
+  // be a second variable beside x; its compatibility form is the plain letter.
+  if (MATH_ALPHANUMERIC.test(text)) {
+    text = text.replace(MATH_ALPHANUMERICS, (c) => c.normalize('NFKC'));
+    notes.push('mathematical letters read as plain letters');
   }
   return { text, notes };
 }
@@ -420,12 +429,16 @@ class Converter {
     if (written === 'NaN' || written === 'Infinity') {
       throw new StepdiffError('non-finite-number', `${written} is not a finite number.`, positionOfName(this.text, written));
     }
+    if (/^0[xbo]/i.test(written)) {
+      // mathjs reads 0x10 as 16, and a bare 0x as a malformed number (it was called too large).
+      throw new StepdiffError('unsupported-syntax', `${written} is a hexadecimal, binary or octal number; write it in decimal.`, positionOfText(this.text, written));
+    }
     const approx = Number(written);
     if (!Number.isFinite(approx)) {
       throw new StepdiffError('non-finite-number', `The number ${written} is too large to be finite.`, positionOfNumber(this.text, (t) => !Number.isFinite(Number(t))));
     }
     const exact = parseDecimal(written);
-    if (exact === undefined) throw new StepdiffError('unsupported-syntax', `Cannot read the number ${written}.`);
+    if (exact === undefined) throw new StepdiffError('unsupported-syntax', `Cannot read the number ${written}.`, positionOfText(this.text, written));
     if (approx === 0 && exact.num !== 0n) {
       throw new StepdiffError(
         'number-out-of-range',
@@ -553,8 +566,22 @@ class Converter {
   }
 }
 
+/**
+ * Refuses 1_000: mathjs reads it as 1 times a variable _000, where the writer meant one thousand
+ * (JavaScript and Python group digits so). A name such as x_1 is not a number and is left alone.
+ */
+function refuseDigitGroups(text: string): void {
+  if (!text.includes('_')) return;
+  const group = /(?<![\p{L}\p{N}_$.])\d+(?:\.\d*)?(_)\d/u.exec(text);
+  if (group !== null) {
+    const written = /^[\d._]+/.exec(text.slice(group.index))![0];
+    throw new StepdiffError('syntax-error', `${written}: digits cannot be grouped with _; write ${written.replaceAll('_', '')}.`, group.index + group[0].indexOf('_'));
+  }
+}
+
 function parseTree(text: string, limits: ParseLimits): Tree {
   if (text.trim() === '') throw new StepdiffError('empty-input', 'The expression is empty.');
+  refuseDigitGroups(text);
   // Below the first cut level the input is one piece, as cut would find it: most inputs are.
   const pieces = (prescan(text, limits) >= PIECE_DEPTH ? cut(text) : undefined) ?? { root: { text, anchors: [[0, 0]] }, nested: new Map<string, Piece>() };
   const tree: Tree = {
