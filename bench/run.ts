@@ -6,10 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { derive, StepdiffError, toPage } from '../src/index.js';
+import { derive, StepdiffError, toLatexDocument, toPage } from '../src/index.js';
 import { CASES, randomTree, type Case } from './cases.js';
 import type { Job, Outcome } from './worker.js';
 import { measureTextbook } from '../test/textbook-measure.js';
+import fc from 'fast-check';
+import { checkFormula, checkHostile, formula, hostile } from '../test/fuzz.js';
+import type { Expr } from '../src/expr/expr.js';
 
 const CAP_MS = 20_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -175,6 +178,72 @@ function qualitySection(): string[] {
   ];
 }
 
+const FUZZ_SEED = 20261207;
+
+/** Issue 30's fuzzers run longer than the suite runs them, and its hostile cases, each timed to its typed error. */
+function hostileSection(): string[] {
+  let started = performance.now();
+  let steps = 0;
+  let formulas = 0;
+  let refused = 0;
+  const texts = fc.sample(formula, { seed: FUZZ_SEED, numRuns: 1500 });
+  for (const text of texts) {
+    const found = checkFormula(text);
+    steps += found.steps;
+    formulas += found.formulas;
+    if (found.refused !== undefined) refused++;
+  }
+  const formulaSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const times: number[] = [];
+  const codes = new Set<string>();
+  for (const { input, options } of fc.sample(hostile, { seed: FUZZ_SEED, numRuns: 5000 })) {
+    const found = checkHostile(input, options);
+    times.push(found.ms);
+    if (found.code !== undefined) codes.add(found.code);
+  }
+  times.sort((a, b) => a - b);
+  const hostileSeconds = (performance.now() - started) / 1000;
+  let shared: unknown = { kind: 'sym', name: 'x' };
+  for (let i = 0; i < 26; i++) shared = { kind: 'add', terms: [shared, shared] };
+  const chain = ['f0(x) = x^2 + x', ...Array.from({ length: 39 }, (_, i) => `f${i + 1}(x) = f${i}(x)^2 + f${i}(x)`)];
+  const lifted = derive(randomTree(10_000, 2), { maxOutput: 1e9, limits: { maxLength: 100_000 } });
+  const cases: Array<[string, () => unknown]> = [
+    ['an Expr with shared subtrees, e = add(e, e) 26 times', () => derive(shared as Expr)],
+    ['16,000 definitions', () => derive('x', { define: Array.from({ length: 16_000 }, (_, i) => `f${i}(x) = x + ${i}`) })],
+    ['a 40-level definition chain', () => derive('f39(x)', { define: chain })],
+    ['"×" five million times', () => derive('×'.repeat(5_000_000))],
+    ['a number of 19,990 digits (accepted)', () => derive(`0.${'1'.repeat(19_990)}*x`).toText()],
+    ['sin nested 20,000 deep with the limits raised', () => derive('sin('.repeat(20_000) + 'x' + ')'.repeat(20_000), { limits: { maxDepth: 1e6, maxLength: 1e6 } })],
+    ['toLatexDocument of the 10,000-node tree derived with maxOutput 10⁹', () => toLatexDocument(lifted)],
+    ['1/(x − x)', () => derive('1/(x-x)')],
+  ];
+  const rows = cases.map(([name, work]) => {
+    let outcome = 'done';
+    const ms = timed(() => {
+      try {
+        work();
+      } catch (error) {
+        outcome = error instanceof StepdiffError ? error.code : 'crash';
+        throw error;
+      }
+    });
+    return `| ${name} | ${ms.toFixed(1)} ms | ${outcome} |`;
+  });
+  const quantile = (q: number): string => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+  return [
+    '## Hostile and random input (issue 30)',
+    '',
+    `Random formulas (test/fuzz.ts, seed ${FUZZ_SEED}): ${texts.length.toLocaleString('en')} in ${formulaSeconds.toFixed(1)} s, ${texts.length - refused} derived and ${refused} refused as having no value somewhere or growing past a limit; ${steps.toLocaleString('en')} steps each numerically equal to the one before, ${formulas.toLocaleString('en')} blocks of LaTeX rendered by KaTeX in two languages, no failure.`,
+    '',
+    `Hostile input with hostile options: ${times.length.toLocaleString('en')} in ${hostileSeconds.toFixed(1)} s, each a result or a StepdiffError (${codes.size} codes) with a one-line message free of control characters; time to the outcome: median ${quantile(0.5)} ms, 99th percentile ${quantile(0.99)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms; ${times.filter((t) => t > 100).length} over 100 ms.`,
+    '',
+    '| hostile case | time | outcome |',
+    '| --- | --- | --- |',
+    ...rows,
+  ];
+}
+
 async function main(): Promise<void> {
   const lines: string[] = ['# stepdiff benchmark', '', `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Per case, in one process (worker threads): ${BUDGET.warmup.soloMs / 1000} s of warm-up calls of each tool alone, then ${BUDGET.warmup.ms / 1000} s of interleaved warm-up calls of both, then the median of the interleaved calls made in the next ${BUDGET.timed.ms / 1000} s (at least ${BUDGET.timed.min}, at most ${BUDGET.timed.max.toLocaleString('en')} of each). sin nested 500 and the 10,000-node tree run with the printed-output and input-length limits lifted (maxOutput 10⁹ nodes, maxLength 100,000): with the defaults derive refuses them as too-large and too-long.`, ''];
   lines.push('| case | stepdiff (steps, simplification, LaTeX) | mathjs.derivative (default simplify) | mathjs / stepdiff | stepdiff peak heap | result nodes |', '| --- | --- | --- | --- | --- | --- |');
@@ -290,6 +359,7 @@ async function main(): Promise<void> {
     if (d === undefined) outcome = `derive refused: ${refusal}`;
     lines.push(`| ${name} | ${t1.toFixed(0)} ms | ${t2.toFixed(0)} ms | ${outcome} |`);
   }
+  lines.push('', ...hostileSection());
   lines.push('', ...qualitySection());
   const text = `${lines.join('\n')}\n`;
   writeFileSync(join(root, 'bench', 'results.md'), text);

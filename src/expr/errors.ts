@@ -44,8 +44,17 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066
 export function displayable(text: string): string {
   const visible = text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
   if (visible.length <= MAX_MESSAGE) return visible;
-  const chars = [...visible];
-  return chars.length <= MAX_MESSAGE ? visible : `${chars.slice(0, MAX_MESSAGE - 61).join('')} … ${chars.slice(-60).join('')}`;
+  return `${prefixWithin(visible, MAX_MESSAGE - 63)} … ${[...prefixWithin([...visible].reverse().join(''), 60)].reverse().join('')}`;
+}
+
+/** The longest start of `text` within `length` UTF-16 units that does not split a character. */
+function prefixWithin(text: string, length: number): string {
+  let end = 0;
+  for (const c of text) {
+    if (end + c.length > length) break;
+    end += c.length;
+  }
+  return text.slice(0, end);
 }
 
 /** The one error type stepdiff throws; `position` is a 0-based index into the input when known. */
