@@ -322,6 +322,9 @@ function treeDepth(tree: Tree, limit: number): number {
   return deepest;
 }
 
+/** `table`'s own entry for `key`: a key such as "constructor" is not an entry because Object has it. */
+const ownEntry = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   mod: 'the modulo operator', factorial: 'the factorial operator', leftShift: '<<', rightArithShift: '>>',
   rightLogShift: '>>>', transpose: 'transpose', ctranspose: "the ' operator", dotMultiply: '.*', dotDivide: './',
@@ -407,10 +410,10 @@ class Converter {
       case 'OperatorNode': return this.operator(n);
       case 'FunctionNode': return this.call(n);
       default: {
-        const marker = NODE_MARKERS[n.type];
+        const marker = ownEntry(NODE_MARKERS, n.type);
         throw new StepdiffError(
           'unsupported-syntax',
-          `stepdiff does not support ${NODE_NAMES[n.type] ?? n.type}.`,
+          `stepdiff does not support ${ownEntry(NODE_NAMES, n.type) ?? n.type}.`,
           marker === undefined ? undefined : positionOfText(this.text, marker),
         );
       }
@@ -481,7 +484,7 @@ class Converter {
       case 'unaryMinus': return X.neg(this.node(args[0]!));
       case 'unaryPlus': return this.node(args[0]!);
       default: {
-        const what = OPERATOR_NAMES[String(n.fn)] ?? String(n.op);
+        const what = ownEntry(OPERATOR_NAMES, String(n.fn)) ?? String(n.op);
         throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${what}.`, positionOfText(this.text, String(n.op)));
       }
     }
