@@ -90,6 +90,7 @@ import factor from './algebra/factor.js';
 import groupTerms from './algebra/group-terms.js';
 import hyperbolicDefinition from './algebra/hyperbolic-definition.js';
 import knownValues from './algebra/known-values.js';
+import logOfExponential from './algebra/log-of-exponential.js';
 import foldConstants from './algebra/fold-constants.js';
 import multiplyFractions from './algebra/multiply-fractions.js';
 import multiplyOut from './algebra/multiply-out.js';
@@ -109,7 +110,7 @@ import substitute from './algebra/substitute.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
- * textbook's "drop the term multiplied by 0"), then signs, numbers and known values (e^0 = 1), then
+ * textbook's "drop the term multiplied by 0"), then signs, numbers and known values (e^0 = 1, ln e^u = u), then
  * fractions and powers (a power of a product or quotient distributed, powers collected, a power of
  * a root or an even power of |u| undone, so that cancel finds what they share), trigonometric
  * quotients, then like terms and the identities between them (Pythagorean, cosh and sinh), and
@@ -121,6 +122,7 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   signs,
   foldConstants,
   knownValues,
+  logOfExponential,
   regroup,
   multiplyFractions,
   distributePower,

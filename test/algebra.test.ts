@@ -34,6 +34,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
     ['(x^2 - 4 * x + 4) / (x - 2)^2', '(x - 2) * (x - 2) / (x - 2)^2'], ['(x^3 - 1) / (x - 1)', '(x - 1) * (x^2 + x + 1) / (x - 1)'], ['(2 * x^2 - 2) / (3 * (x + 1))', '(x + 1) * (2 * x - 2) / (3 * (x + 1))'],
     ['(x^2 + 1) / (x - 1)', undefined], ['(x^2 - y) / (x - 1)', undefined], ['(x - 2) / (x - 2)^2', undefined],
   ],
+  'log-of-exponential': [['log(exp(x))', 'x'], ['log(e^(2 * x))', '2 * x'], ['log(exp(x)^2)', undefined], ['exp(log(x))', undefined], ['log(x, e^x)', undefined]],
   'known-values': [['exp(0)', '1'], ['log(1)', '0'], ['log(e)', '1'], ['cos(0)', '1'], ['sin(2 - 2)', '0'], ['e^0', '1'], ['exp(1)', undefined], ['sin(x)', undefined]],
   'collect-powers': [['exp(x) * exp(-x)', 'exp(x + (-x))'], ['2 * exp(2 * a) * y * exp(a - b)', '2 * exp(2 * a + (a - b)) * y'], ['exp(a) * exp(b)', undefined], ['exp(x)^2', 'exp(2 * x)'], ['(x^2 + 4) * sqrt(x^2 + 4)', 'sqrt(x^2 + 4)^3'], ['x * sqrt(x)', undefined], ['e^x * e^y', 'e^(x + y)'], ['x * x', 'x^2'], ['x^2 * x^3', 'x^5'], ['x * y * x', 'x^2 * y'], ['(x^2)^3', 'x^6'], ['(x^2)^0.5', undefined], ['a * b * c * d * f * g * h * k * a', 'a^2 * b * c * d * f * g * h * k'], ['a * b * c * d * f * g * h * k * m', undefined]],
   cancel: [

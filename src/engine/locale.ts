@@ -72,6 +72,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'inverse-hyperbolic': '反双曲函数法则',
   'inverse-trigonometric': '反三角函数法则',
   'known-values': '特殊值',
+  'log-of-exponential': '指数的对数',
   logarithm: '对数法则',
   'multiply-fractions': '分式相乘',
   'multiply-out': '展开多项式',
