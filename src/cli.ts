@@ -10,11 +10,12 @@ import { isLocale, LOCALES } from './engine/locale.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
-const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--order n] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
 
 Differentiates the expression step by step and prints every rule applied.
   --wrt       variable to differentiate by (default: the only variable)
+  --order     how many times to differentiate, 1 to 10 (default 1); each lower order is shown too
   --define    a function definition, may be repeated
   --method    how a quotient is differentiated (default: quotient)
   --format    text (default), latex, markdown, html (a standalone page) or json
@@ -30,7 +31,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--wrt', '--define', '--method', '--format', '--locale', '--output', '-o']);
+const VALUE_OPTIONS = new Set(['--wrt', '--order', '--define', '--method', '--format', '--locale', '--output', '-o']);
 const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
 
 /**
@@ -68,6 +69,7 @@ async function main(argv: readonly string[]): Promise<void> {
       allowPositionals: true,
       options: {
         wrt: { type: 'string' },
+        order: { type: 'string' },
         define: { type: 'string', multiple: true },
         method: { type: 'string' },
         format: { type: 'string', default: 'text' },
@@ -97,6 +99,8 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     const derivation = derive(positionals[0]!, {
       ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
+      // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
+      ...(values.order === undefined ? {} : { order: values.order.trim() === '' ? Number.NaN : Number(values.order) }),
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
     });

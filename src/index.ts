@@ -3,20 +3,24 @@
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
-import { Derivation, type Message, type Step } from './engine/derivation.js';
+import { Derivation, Step, type Message } from './engine/derivation.js';
 import { StepdiffError, withinStack } from './expr/errors.js';
-import type { Definition, Expr } from './expr/expr.js';
+import type { Definition, Expr, ExprOf, Path } from './expr/expr.js';
 import * as X from './expr/expr.js';
-import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
+import { callsIn, d, dependsOn, freeSymbols, replaceMany } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
-import { checkedExpr } from './parse/check.js';
+import { checkedExpr, evaluatedDerivative } from './parse/check.js';
 import { positionOfNode } from './parse/position.js';
 import { degeneratePart } from './engine/degenerate.js';
 import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
 import { evaluate as valueOf, type Environment } from './engine/evaluate.js';
-import { indexRules, rewriteDerivatives } from './engine/rewrite.js';
+import { indexRules, RECALL, rewriteDerivatives, type KnownDerivatives } from './engine/rewrite.js';
+import { checkBudget } from './engine/limits.js';
+import { lawNote, mergeLazy, type LazyNote } from './engine/rule.js';
+import { exprMap, type HashMap } from './expr/expr-map.js';
+import { hasDerivative } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
 import type { Method } from './engine/rule.js';
 import type { Budget } from './engine/limits.js';
@@ -30,6 +34,8 @@ export interface DeriveOptions {
   readonly define?: readonly string[];
   /** How quotients are differentiated (default: the quotient rule). */
   readonly method?: Method;
+  /** How many times to differentiate, 1 to 10 (default 1): each lower order is a part of the derivation. */
+  readonly order?: number;
   /** Parser limits (input length and nesting depth). */
   readonly limits?: Partial<ParseLimits>;
   /** Most rule applications one derivation may take (default 200,000). */
@@ -104,28 +110,45 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   }
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
-  const parsed = typeof input === 'string' ? parseExpressionText(input, definitions, limits) : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
+  // derivative(u, x) in the text is the operator stepdiff prints: every step it shows reads back.
+  const parsed = typeof input === 'string'
+    ? parseExpressionText(input, definitions, limits, { inertDerivatives: true })
+    : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
+  if (typeof input === 'string' && X.findPath(expr, (n) => n.kind === 'd' && n.at !== undefined, hasDerivative) !== undefined) {
+    throw evaluatedDerivative(input.search(/\bderivative\s*\(/));
+  }
   refuseDegenerate(parsed.definition?.body ?? expr, typeof input === 'string' ? input : undefined, definitions);
-  const wrt = chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
+  // An input that is itself a derivative, derivative(u, x), is the operator: derive works it out
+  // (its value is u'), rather than differentiating it once more.
+  const operator = expr.kind === 'd' && expr.at === undefined ? expr : undefined;
+  const wrt = operator?.wrt ?? chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
+  if (operator !== undefined && options.wrt !== undefined && canonicalName(options.wrt.trim()) !== wrt) {
+    throw new StepdiffError('invalid-option', `The input is a derivative by ${wrt} already; leave wrt out or make it ${wrt}.`);
+  }
   const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const latex = { partial: others.size > 0 };
   const budget = budgetFor(options, started);
-  const algebra = algebraSettings(definitions, budget, latex);
-  const start = d(expr, wrt);
-  const differentiated = rewriteDerivatives(start, {
-    rules: DIFFERENTIATION,
-    collect: COLLECT,
+  const session: Session = {
+    method,
+    definitions,
     // An input that is itself a definition, f(x) = …, is differentiated through its body.
-    context: { method, definitions, inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]) },
+    inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]),
     budget,
     latex,
-    simplify: (e) => simplify(e, algebra),
-  });
-  const simplified = options.simplify === false ? { steps: [], result: differentiated.result } : simplify(differentiated.result, algebra);
-  const result = simplified.result;
+    algebra: algebraSettings(definitions, budget, latex),
+    simplify: options.simplify !== false,
+    found: exprMap(),
+    known: new Map(),
+  };
+  // The n-th derivative is the derivative of the (n − 1)-th: d/dx taken n − 1 times inside, each
+  // derived as a part of its own before the next starts from its result.
+  let target = operator ?? (d(expr, wrt) as ExprOf<'d'>);
+  for (let k = 1; k < (options.order ?? 1); k++) target = d(target, wrt) as ExprOf<'d'>;
+  const main = differentiate(target, session);
+  const result = main.result;
   // Which definitions the result is to be written in matters only when it does not call them all
   // (sigmoid's result calls σ): finding them walks the input with the substitute rule.
   const called = new Set(callsIn(result).map((call) => call.name));
@@ -140,7 +163,103 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const complete = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
   const text = typeof input === 'string' ? input : '';
-  return new Derivation(text, expr, wrt, start, [...differentiated.steps, ...simplified.steps], result, used, messages, complete, latex);
+  return new Derivation(text, expr, wrt, main.start, main.steps, result, used, messages, complete, latex, main.parts);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** What one derive call shares between the derivations of its parts. */
+interface Session {
+  readonly method: Method;
+  readonly definitions: ReadonlyMap<string, Definition>;
+  readonly inside: ReadonlySet<string>;
+  readonly budget: Budget;
+  readonly latex: LatexOptions;
+  readonly algebra: SimplifySettings;
+  readonly simplify: boolean;
+  /** The derivations of inner derivatives, by the inert derivative: one found twice is recalled. */
+  readonly found: HashMap<Expr, Derivation>;
+  /** Defined functions' derivatives found so far (σ' in the first derivative, recalled in the second). */
+  readonly known: KnownDerivatives;
+}
+
+/** One derivation's own steps from d/d{wrt}[expr], and the parts it starts from. */
+interface Differentiated {
+  readonly start: Expr;
+  readonly steps: readonly Step[];
+  readonly result: Expr;
+  readonly parts: readonly Derivation[];
+}
+
+/**
+ * Works out the inert derivative `start`. One inside it (derivative(x^3, x) in the input, or the
+ * first derivative inside the second) is derived first, as a part of its own, and its result used
+ * in one recall step; then the rules run, then the simplifier.
+ */
+function differentiate(start: ExprOf<'d'>, session: Session): Differentiated {
+  const { body: expr, wrt } = start;
+  const parts: Derivation[] = [];
+  const replacements: Array<readonly [Path, Expr]> = [];
+  const notes: LazyNote[] = [];
+  for (const [path, inner] of innerDerivatives(expr)) {
+    let part = session.found.get(inner);
+    if (part === undefined) {
+      const found = differentiate(inner, session);
+      part = new Derivation('', inner.body, inner.wrt, found.start, found.steps, found.result, [], [], true, session.latex, found.parts);
+      session.found.set(inner, part);
+    }
+    parts.push(part);
+    replacements.push([[0, ...path], part.result]);
+    const said = lawNote(inner.body, part.result);
+    notes.push(() => ({ text: said.text, values: { x: X.sym(inner.wrt), ...said.values } }));
+  }
+  const recalled: Step[] = [];
+  let from: Expr = start;
+  if (replacements.length > 0) {
+    from = replaceMany(start, replacements);
+    checkBudget(session.budget, from, 0);
+    recalled.push(new Step(RECALL, start, from, replacements[0]![0], [], mergeLazy(notes), session.latex));
+  }
+  const differentiated = rewriteDerivatives(from, {
+    rules: DIFFERENTIATION,
+    collect: COLLECT,
+    // Only the input's own call f(x), when the input defined f, is derived through f's body: a
+    // later order meets f' as a derivative found before, and recalls it.
+    context: { method: session.method, definitions: session.definitions, inside: expr.kind === 'fn' && session.inside.has(expr.name) ? session.inside : NONE },
+    budget: session.budget,
+    latex: session.latex,
+    simplify: (e) => simplify(e, session.algebra),
+    known: session.known,
+  });
+  const simplified = session.simplify ? simplify(differentiated.result, session.algebra) : { steps: [], result: differentiated.result };
+  rememberDefined(expr, wrt, simplified.result, session);
+  return { start, steps: [...recalled, ...differentiated.steps, ...simplified.steps], result: simplified.result, parts };
+}
+
+/** The open inert derivatives in `e` that no other one holds, with their paths, in reading order. */
+function innerDerivatives(e: Expr): Array<readonly [Path, ExprOf<'d'>]> {
+  const found: Array<readonly [Path, ExprOf<'d'>]> = [];
+  const visit = (node: Expr, path: number[]): void => {
+    if (!hasDerivative(node)) return;
+    if (node.kind === 'd' && node.at === undefined) {
+      found.push([[...path], node]);
+      return;
+    }
+    X.children(node).forEach((k, i) => visit(k, [...path, i]));
+  };
+  visit(e, []);
+  return found;
+}
+
+/**
+ * Records `result` as the derivative of each defined function whose body `expr` is, at the variable
+ * (the first derivative of 1/(1+exp(-x)) is σ'(x) when σ is so defined): the next order recalls it.
+ */
+function rememberDefined(expr: Expr, wrt: string, result: Expr, session: Session): void {
+  for (const def of session.definitions.values()) {
+    if (def.params.length !== 1 || session.known.has(def.name)) continue;
+    if (X.equals(X.substitute(def.body, new Map([[def.params[0]!, X.sym(wrt)]])), expr)) session.known.set(def.name, { param: wrt, result });
+  }
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */
@@ -212,6 +331,16 @@ function allStrings(list: readonly unknown[]): boolean {
   return true;
 }
 
+/** Most times one call differentiates: each order is a derivation of its own, printed in full. */
+const MAX_ORDER = 10;
+
+function checkedOrder(order: number | undefined): number | undefined {
+  if (order !== undefined && !(Number.isInteger(order) && order >= 1 && order <= MAX_ORDER)) {
+    throw new StepdiffError('invalid-option', `order must be a whole number from 1 to ${MAX_ORDER}, not ${order}.`);
+  }
+  return order;
+}
+
 /** The caller's options, each of its type, read from its own properties into an object of every option. */
 function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions {
   const options = given ?? {};
@@ -234,6 +363,7 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
     define: define as string[] | undefined,
     method: own(options, 'method') as Method | undefined,
     limits: limits === undefined ? undefined : { maxLength: checkedNumber(limits, 'maxLength'), maxDepth: checkedNumber(limits, 'maxDepth') },
+    order: checkedOrder(checkedNumber(options, 'order')),
     maxSteps: checkedNumber(options, 'maxSteps'),
     maxNodes: checkedNumber(options, 'maxNodes'),
     maxOutput: checkedNumber(options, 'maxOutput'),

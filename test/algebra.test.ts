@@ -15,7 +15,7 @@ const rule = (id: string) => ALGEBRA_RULES.find((r) => r.id === id)!;
 const parse = (s: string) => parseExpression(s, ctx.definitions).expr;
 
 const TABLES: Record<string, Array<[string, string | undefined]>> = {
-  'drop-zero': [['0 * (1 + x) - 1 * y', '-(1 * y)'], ['x + 0', 'x'], ['0 + 0 * x', '0'], ['0 / x', '0'], ['x - 0 * y', 'x'], ['x + y', undefined]],
+  'drop-zero': [['0 * (1 + x) - 1 * y', '-1 * y'], ['x + 0', 'x'], ['0 + 0 * x', '0'], ['0 / x', '0'], ['x - 0 * y', 'x'], ['x + y', undefined]],
   'drop-one': [['1 * x', 'x'], ['x / 1', 'x'], ['x^1', 'x'], ['1^x', '1'], ['2 * x', undefined]],
   signs: [['-(1 * (-y))', '1 * y'], ['-(-x)', 'x'], ['x * (-1)', '-x'], ['x - (-y)', 'x + y'], ['-(a + b)', '-a - b'], ['-(a / (-b))', 'a / b'], ['-x', undefined]],
   'fold-constants': [['2 * 3 * x', '6 * x'], ['x * 2', undefined], ['1 + 2', '3'], ['x + 1 + 2', 'x + 3'], ['(2 * 3) / 4', '1.5'], ['1 / 3', undefined]],
@@ -41,8 +41,8 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
     ['(1 + x) / (1 + x)^2', '1 / (1 + x)'], ['12 * x / 8', '3 * x / 2'], ['t * s * (1 - s) / s', 't * (1 - s)'], ['x / y', undefined],
     ['x / (2 * sqrt(x))', 'sqrt(x) / 2'], ['sqrt(x) / x^2', '1 / sqrt(x)^3'], ['x / cbrt(x)', 'cbrt(x)^2'], ['sqrt(x) / sqrt(x)^3', '1 / sqrt(x)^2'],
     ['x^2 / abs(x)', 'abs(x)'], ['abs(x) / x^2', '1 / abs(x)'], ['x / abs(x)', undefined], ['sqrt(x) / y', undefined],
-    ['(-sin(x) - 1) / (1 + sin(x))^2', '-(1 / (1 + sin(x)))'], ['(x + 1) / (1 + x)^3', '1 / (1 + x)^2'], ['(1 - x)^2 / (x - 1)', 'x - 1'],
-    ['(1 - x)^3 / (x - 1)^2', '1 - x'], ['(1 - x) / (x - 1)^3', '-(1 / (x - 1)^2)'], ['(1 - x) / (1 + x)', undefined],
+    ['(-sin(x) - 1) / (1 + sin(x))^2', '-1 / (1 + sin(x))'], ['(x + 1) / (1 + x)^3', '1 / (1 + x)^2'], ['(1 - x)^2 / (x - 1)', 'x - 1'],
+    ['(1 - x)^3 / (x - 1)^2', '1 - x'], ['(1 - x) / (x - 1)^3', '-1 / (x - 1)^2'], ['(1 - x) / (1 + x)', undefined],
     ['exp(x) * (1 - x) / exp(2 * x)', '(1 - x) / exp(x)'], ['exp(3 * x) / exp(x)', 'exp(x)^2'], ['e^(2 * t) / e^t', 'e^t'], ['exp(x) / exp(y)', undefined],
   ],
   pythagorean: [
@@ -57,7 +57,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   ],
   'double-angle': [
     ['2 * sin(x) * cos(x)', 'sin(2 * x)'], ['4 * cos(3 * x) * sin(3 * x) * y', '2 * sin(2 * (3 * x)) * y'], ['2 * sinh(x) * cosh(x)', 'sinh(2 * x)'],
-    ['cos(x)^2 - sin(x)^2', 'cos(2 * x)'], ['-(2 * cos(x)^2) + 2 * sin(x)^2', '-(2 * cos(2 * x))'], ['cosh(x)^2 + sinh(x)^2', 'cosh(2 * x)'],
+    ['cos(x)^2 - sin(x)^2', 'cos(2 * x)'], ['-(2 * cos(x)^2) + 2 * sin(x)^2', '-2 * cos(2 * x)'], ['cosh(x)^2 + sinh(x)^2', 'cosh(2 * x)'],
     ['3 * sin(x) * cos(x)', undefined], ['sin(x) * cos(y)', undefined], ['cos(x)^2 + sin(x)^2', undefined], ['cosh(x)^2 - sinh(x)^2', undefined],
   ],
   'hyperbolic-definition': [
@@ -72,7 +72,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   expand: [['-(t * (1 - y)) + (1 - t) * y', '-t + t * y + y - t * y'], ['a * (b + c) + d', 'a * b + a * c + d'], ['y * (1 - y)', undefined], ['(1 - x)^2 + (1 + x)^2', '1 - x - x + x * x + 1 + x + x + x * x'], ['2 * (a + b)^2 - c', '2 * a * a + 2 * a * b + 2 * b * a + 2 * b * b - c']],
   'multiply-out': [['2 * (x^3 + 2 * x) * (3 * x^2 + 2)', '2 * x^3 * 3 * x^2 + 2 * x^3 * 2 + 2 * 2 * x * 3 * x^2 + 2 * 2 * x * 2'], ['(x + 1)^2', 'x * x + x + x + 1'], ['x * (1 + sin(x))', undefined], ['x * y', undefined]],
   'common-denominator': [
-    ['-(t / y) + (1 - t) / (1 - y)', '(-(t * (1 - y)) + (1 - t) * y) / (y * (1 - y))'], ['a + b / c', '(a * c + b) / c'],
+    ['-(t / y) + (1 - t) / (1 - y)', '(-t * (1 - y) + (1 - t) * y) / (y * (1 - y))'], ['a + b / c', '(a * c + b) / c'],
     ['-(8 / x^3) + 3 / x^2', '(-8 + 3 * x) / x^3'], ['1 / (2 * x) + 1 / (3 * x^2)', '(3 * x + 2) / (6 * x^2)'], ['a / (1 + x)^2 - b / (1 + x)', '(a - b * (1 + x)) / (1 + x)^2'],
     ['a + b', undefined],
   ],

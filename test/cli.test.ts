@@ -69,7 +69,7 @@ describe('CLI', () => {
   it('an expression that starts with a minus sign is the expression, not an option', () => {
     const out = run('-x^2', '--format', 'json');
     expect(out.status).toBe(0);
-    expect((JSON.parse(out.stdout) as { result: string }).result).toBe('-(2 * x)');
+    expect((JSON.parse(out.stdout) as { result: string }).result).toBe('-2 * x');
   });
 
   it('--format markdown, html and --locale zh, -o FILE', () => {

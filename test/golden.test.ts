@@ -29,7 +29,7 @@ describe('§1 sigmoid, quotient route', () => {
     expect(main(r)).toEqual([
       'quotient', 'substitute-parts', 'drop-zero', 'drop-one', 'signs', 'add-subtract', 'split-fraction', 'cancel', 'factor', 'substitute',
     ]);
-    expect(afterOf(r, 'drop-zero')).toBe('-(1 * (-exp(-x))) / (1 + exp(-x))^2');
+    expect(afterOf(r, 'drop-zero')).toBe('-1 * (-exp(-x)) / (1 + exp(-x))^2');
     expect(afterOf(r, 'signs')).toBe('exp(-x) / (1 + exp(-x))^2');
     expect(afterOf(r, 'add-subtract')).toBe('(1 + exp(-x) - 1) / (1 + exp(-x))^2');
     expect(afterOf(r, 'split-fraction')).toBe('(1 + exp(-x)) / (1 + exp(-x))^2 - 1 / (1 + exp(-x))^2');
@@ -94,8 +94,8 @@ describe('§3 binary cross-entropy with respect to ŷ', () => {
 
   it('rows 2–5: simplify, common denominator, expand, cancel tŷ', () => {
     expect(main(r).slice(6)).toEqual(['drop-zero', 'signs', 'multiply-fractions', 'common-denominator', 'expand', 'combine-like-terms']);
-    expect(afterOf(r, 'multiply-fractions')).toBe('-(t / ŷ) + (1 - t) / (1 - ŷ)');
-    expect(afterOf(r, 'common-denominator')).toBe('(-(t * (1 - ŷ)) + (1 - t) * ŷ) / (ŷ * (1 - ŷ))');
+    expect(afterOf(r, 'multiply-fractions')).toBe('-t / ŷ + (1 - t) / (1 - ŷ)');
+    expect(afterOf(r, 'common-denominator')).toBe('(-t * (1 - ŷ) + (1 - t) * ŷ) / (ŷ * (1 - ŷ))');
     expect(afterOf(r, 'expand')).toBe('(-t + t * ŷ + ŷ - t * ŷ) / (ŷ * (1 - ŷ))');
     expect(toText(r.result)).toBe('(ŷ - t) / (ŷ * (1 - ŷ))');
   });

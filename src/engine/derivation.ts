@@ -3,6 +3,7 @@
 
 import { StepdiffError, withinStack } from '../expr/errors.js';
 import type { Definition, Expr, Path } from '../expr/expr.js';
+import { derivativeOrder } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
 import { listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
 import type { LazyNote, Note } from './rule.js';
@@ -20,13 +21,26 @@ export interface StepJSON {
   readonly substeps: readonly StepJSON[];
 }
 
-/** A derivation as plain JSON. */
+/** A derivation as plain JSON; `order` and `parts` only when it uses derivatives found before it. */
 export interface DerivationJSON {
   readonly input: string;
   readonly wrt: string;
+  readonly order?: number;
   readonly result: string;
   readonly resultLatex: string;
   readonly complete: boolean;
+  readonly steps: readonly StepJSON[];
+  /** The derivations of the derivatives inside the input (lower orders), in the order they were found. */
+  readonly parts?: readonly DerivationPartJSON[];
+}
+
+/** One earlier part of a derivation as plain JSON. */
+export interface DerivationPartJSON {
+  readonly wrt: string;
+  readonly order: number;
+  readonly start: string;
+  readonly result: string;
+  readonly resultLatex: string;
   readonly steps: readonly StepJSON[];
 }
 
@@ -159,11 +173,36 @@ export class Derivation {
     /** False when definitions were given but the result could not be written in terms of them. */
     readonly complete: boolean = true,
     readonly latexOptions: LatexOptions = {},
+    /**
+     * The derivations of the derivatives inside the expression (the first derivative, for the
+     * second), each found before this one starts from its result; each may have parts of its own.
+     */
+    readonly parts: readonly Derivation[] = [],
   ) {
     Object.freeze(this.steps);
     Object.freeze(this.definitions);
     Object.freeze(this.messages);
+    Object.freeze(this.parts);
     Object.freeze(this);
+  }
+
+  /** How many times this derivation differentiates: 2 when it starts from d²/dx² f. */
+  get order(): number {
+    return derivativeOrder(this.start);
+  }
+
+  /** Every part, each after the parts it uses, this derivation last: the order they are read in. */
+  get chain(): Derivation[] {
+    const seen = new Set<Derivation>();
+    const out: Derivation[] = [];
+    const visit = (d: Derivation): void => {
+      if (seen.has(d)) return;
+      seen.add(d);
+      for (const part of d.parts) visit(part);
+      out.push(d);
+    };
+    visit(this);
+    return out;
   }
 
   /** The messages as sentences in `locale`. */
@@ -178,16 +217,19 @@ export class Derivation {
 
   /** The numbered steps, indented by nesting, and the result; too-large past `maxChars` characters. */
   toText(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
-    return withinStack(() => this.textOf(locale, maxChars));
+    // The parts first, each as a derivation of its own, without repeating the notes and definitions.
+    return withinStack(() => this.chain.map((d) => d.textOf(locale, maxChars, d === this)).join('\n\n'));
   }
 
-  private textOf(locale: Locale, maxChars: number): string {
+  private textOf(locale: Locale, maxChars: number, head: boolean): string {
     const budget = printBudget(this, maxChars);
     const words = phrases(locale);
     const lines: string[] = [];
-    for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
-    for (const def of this.definitions) lines.push(`${words.definition}${words.colon}${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
-    lines.push(`${words.differentiate.replace('{x}', this.wrt)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
+    if (head) {
+      for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
+      for (const def of this.definitions) lines.push(`${words.definition}${words.colon}${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
+    }
+    lines.push(`${words.differentiateTimes(this.order).replace('{x}', this.wrt)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
     const walk = (steps: readonly Step[], prefix: string, indent: string, main: boolean): void => {
       steps.forEach((step, i) => {
         const label = `${prefix}${i + 1}`;
@@ -210,14 +252,30 @@ export class Derivation {
   /** The derivation as plain JSON; too-large past `maxChars` characters of printed expressions. */
   toJSON(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): DerivationJSON {
     const budget = printBudget(this, maxChars);
+    const earlier = this.chain.slice(0, -1);
     return withinStack(() => ({
       input: this.input,
       wrt: this.wrt,
+      ...(earlier.length === 0 ? {} : { order: this.order }),
       result: toText(this.result),
       resultLatex: toLatex(this.result, this.latexOptions),
       complete: this.complete,
       steps: this.steps.map((s) => s.toJSON(locale, budget)),
+      ...(earlier.length === 0 ? {} : { parts: earlier.map((d) => d.partJSON(locale, maxChars)) }),
     }));
+  }
+
+  /** One part as JSON: what it starts from, its steps and its result. */
+  private partJSON(locale: Locale, maxChars: number): DerivationPartJSON {
+    const budget = printBudget(this, maxChars);
+    return {
+      wrt: this.wrt,
+      order: this.order,
+      start: toText(this.start),
+      result: toText(this.result),
+      resultLatex: toLatex(this.result, this.latexOptions),
+      steps: this.steps.map((s) => s.toJSON(locale, budget)),
+    };
   }
 }
 

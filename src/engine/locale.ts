@@ -12,6 +12,8 @@ export const LOCALES: readonly Locale[] = Object.freeze(['en', 'zh']);
 /** The fixed phrases of a derivation's text form and explanations. */
 export interface Phrases {
   readonly differentiate: string;
+  /** The heading of a derivation of order `order` (2 for d²/dx²), with {x} for the variable. */
+  readonly differentiateTimes: (order: number) => string;
   readonly result: string;
   readonly definition: string;
   readonly note: string;
@@ -20,8 +22,13 @@ export interface Phrases {
   readonly sentence: (title: string, note: string | undefined) => string;
 }
 
+const EN_ORDINALS = ['', '', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const ZH_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 const EN: Phrases = {
   differentiate: 'Differentiate with respect to {x}',
+  differentiateTimes: (order) =>
+    order <= 1 ? EN.differentiate : `${EN_ORDINALS[order] ?? `Order ${order}`} derivative with respect to {x}`,
   result: 'Result',
   definition: 'Definition',
   note: 'Note',
@@ -31,6 +38,7 @@ const EN: Phrases = {
 
 const ZH: Phrases = {
   differentiate: '对 {x} 求导',
+  differentiateTimes: (order) => (order <= 1 ? ZH.differentiate : `对 {x} 求${ZH_NUMERALS[order] ?? String(order)}阶导数`),
   result: '结果',
   definition: '定义',
   note: '注',

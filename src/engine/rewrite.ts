@@ -48,7 +48,15 @@ export interface RewriteSettings {
   readonly latex: LatexOptions;
   /** Simplifies a defined function's derivative so it can be folded back (σ' = σ(1 − σ)). */
   readonly simplify?: (e: Expr) => Rewritten;
+  /**
+   * Defined functions' derivatives already found (by an earlier part: σ' in the first derivative,
+   * recalled in the second), and where this run records the ones it finds.
+   */
+  readonly known?: KnownDerivatives;
 }
+
+/** f → f'(param), for defined functions whose derivative has been found. */
+export type KnownDerivatives = Map<string, { readonly param: string; readonly result: Expr }>;
 
 /** The engine's step for reusing a defined function's derivative derived earlier. */
 export const RECALL = Object.freeze({ id: 'recall', title: 'Use the derivative found above', law: '' });
@@ -59,7 +67,7 @@ interface State {
   /** The rules for each kind of body, in their order: the ones whose `on` names that kind. */
   readonly rulesFor: RuleIndex;
   /** f → f'(param) for defined functions already differentiated. */
-  readonly derivatives: Map<string, { readonly param: string; readonly result: Expr }>;
+  readonly derivatives: KnownDerivatives;
 }
 
 /** The steps taken and the expression they end on. */
@@ -73,7 +81,7 @@ const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== u
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  return run(start, settings, { steps: 0, rulesFor: settings.rules, derivatives: new Map() });
+  return run(start, settings, { steps: 0, rulesFor: settings.rules, derivatives: settings.known ?? new Map() });
 }
 
 /**

@@ -128,6 +128,13 @@ export const d = (body: Expr, wrt: string, at?: Expr): Expr => {
   return built(e);
 };
 
+/** How many open derivatives by the same variable `e` is, one inside the other: d/dx[d/dx[f]] is 2, f is 0. */
+export function derivativeOrder(e: Expr): number {
+  let order = 0;
+  for (let inner = e; inner.kind === 'd' && inner.at === undefined && (order === 0 || inner.wrt === (e as ExprOf<'d'>).wrt); inner = inner.body) order++;
+  return order;
+}
+
 export const E = constant('e');
 export const zero = num(ZERO);
 export const one = num(ONE);

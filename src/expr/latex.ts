@@ -2,8 +2,9 @@
 // or escaped, so no user text reaches LaTeX raw. It never decides mathematics.
 
 import type { Expr } from './expr.js';
+import { derivativeOrder } from './expr.js';
 import { GREEK_NAMES } from './functions.js';
-import { Prec, isNegative, precedence } from './precedence.js';
+import { Prec, isNegative, plainNegatedProduct, precedence } from './precedence.js';
 
 /** Printer options. */
 export interface LatexOptions {
@@ -85,11 +86,17 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
       const base = e.base.kind === 'fn' && e.base.primes === 0 ? paren(print(e.base)) : p(e.base, Prec.Atom);
       return `${e.base.kind === 'num' && e.base.value.den !== 1n ? paren(print(e.base)) : base}^{${print(e.exp)}}`;
     }
-    case 'neg': return `-${isNegative(e.arg) || precedence(e.arg) < Prec.Unary ? paren(print(e.arg)) : print(e.arg)}`;
+    // −(2x) is written −2x, without the parentheses its tree has.
+    case 'neg': return `-${isNegative(e.arg) || (precedence(e.arg) < Prec.Unary && !plainNegatedProduct(e.arg)) ? paren(print(e.arg)) : print(e.arg)}`;
     case 'fn': return call(e, print);
     case 'd': {
       const op = options.partial ? '\\partial' : 'd';
-      const body = `\\frac{${op}}{${op} ${latexName(e.wrt)}}\\left[${print(e.body)}\\right]`;
+      // d/dx[d/dx[f]] is the second derivative, written as Leibniz did: d²/dx² f.
+      const order = e.at === undefined ? derivativeOrder(e) : 1;
+      let inner: Expr = e.body;
+      for (let k = 1; k < order; k++) inner = (inner as Extract<Expr, { kind: 'd' }>).body;
+      const power = order === 1 ? '' : `^{${order}}`;
+      const body = `\\frac{${op}${power}}{${op} ${latexName(e.wrt)}${power}}\\left[${print(inner)}\\right]`;
       return e.at === undefined ? body : `\\left.${body}\\right|_{${latexName(e.wrt)} = ${print(e.at)}}`;
     }
   }

@@ -40,6 +40,14 @@ export function isNegative(e: Expr): boolean {
 }
 
 /**
+ * Whether −(e) prints as -e without parentheses: e a product or quotient whose first factor or
+ * numerator is not negative (the parser reads -a * b back as −(a·b) and -a / b as −(a/b)), nor a
+ * product itself (-(a * b) * c would be ambiguous).
+ */
+export const plainNegatedProduct = (e: Expr): boolean =>
+  (e.kind === 'mul' && e.factors[0]?.kind !== 'mul' && !isNegative(e)) || (e.kind === 'div' && e.num.kind !== 'mul' && !isNegative(e));
+
+/**
  * den as 2^a·5^b, or undefined when it has another prime factor. Found in a few big-number
  * operations, not one division per factor: a loop of divisions made printing a number of n digits
  * take time in n² (4,000 digits: 5 s).

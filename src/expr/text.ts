@@ -3,7 +3,7 @@
 
 import type { Expr } from './expr.js';
 import type { Rational } from './rational.js';
-import { Prec, isNegative, precedence, twosAndFives } from './precedence.js';
+import { Prec, isNegative, plainNegatedProduct, precedence, twosAndFives } from './precedence.js';
 
 const wrap = (s: string): string => `(${s})`;
 
@@ -38,7 +38,8 @@ export function toText(e: Expr): string {
         .join(' * ');
     case 'div': return `${p(e.num, Prec.Product)} / ${signed(e.den, Prec.Unary)}`;
     case 'pow': return `${p(e.base, Prec.Atom)}^${p(e.exp, Prec.Atom)}`;
-    case 'neg': return `-${p(e.arg, e.arg.kind === 'neg' || e.arg.kind === 'num' ? Prec.Atom : Prec.Unary)}`;
+    // −(2·x) is written -2 * x, as a teacher writes it: mathjs reads that as (−2)·x, the same value.
+    case 'neg': return plainNegatedProduct(e.arg) ? `-${toText(e.arg)}` : `-${p(e.arg, e.arg.kind === 'neg' || e.arg.kind === 'num' ? Prec.Atom : Prec.Unary)}`;
     case 'fn': return `${e.name}${"'".repeat(e.primes)}(${e.args.map(toText).join(', ')})`;
     case 'd':
       return e.at === undefined

@@ -16,6 +16,14 @@ const isNode = (e: unknown): e is Expr => typeof e === 'object' && e !== null &&
 
 const invalid = (message: string): StepdiffError => new StepdiffError('invalid-expression', message);
 
+/**
+ * An inert derivative in the input is the operator itself (derivative(x^3, x) is 3x², derived as a
+ * part); one evaluated at a point has no rule of its own, and would otherwise stop the derivation
+ * with no-rule after the work was done.
+ */
+export const evaluatedDerivative = (position?: number): StepdiffError =>
+  new StepdiffError('unsupported-syntax', 'derivative(u, x, a), a derivative at a point, is not read in the input; write derivative(u, x).', position);
+
 /** The parts of one node that its kind requires, each checked; its children are checked by the caller. */
 function checkNode(e: Expr, definitions: Definitions): void {
   switch (e.kind) {
@@ -50,9 +58,9 @@ function checkNode(e: Expr, definitions: Definitions): void {
       return;
     }
     case 'd':
-      // The engine differentiates only the outermost derivative it builds itself: an inner one would
-      // pass every check and then stop the derivation with no-rule after work had been done.
-      throw new StepdiffError('unsupported-syntax', 'The expression holds an inert derivative; stepdiff differentiates what it is given, so pass the body.');
+      if (typeof e.wrt !== 'string' || !isName(e.wrt)) throw invalid(`"${String(e.wrt)}" is not a variable to differentiate by.`);
+      if (e.at !== undefined) throw evaluatedDerivative();
+      return;
     default:
       return;
   }

@@ -16,6 +16,7 @@ import * as X from '../expr/expr.js';
 import type { Definition, Expr } from '../expr/expr.js';
 import { BUILTINS, canonicalName, isAscii, isNfcStable, isUndefinedFunctionName } from '../expr/functions.js';
 import { parseDecimal } from '../expr/rational.js';
+import { plainNegatedProduct } from '../expr/precedence.js';
 
 /** Limits checked before and after mathjs sees the input. */
 export interface ParseLimits {
@@ -476,10 +477,22 @@ class Converter {
       case 'add': return X.add(...this.chain(n, 'add'));
       case 'multiply': {
         const prime = this.primedCall(n);
-        return prime ?? X.mul(...this.chain(n, 'multiply'));
+        if (prime !== undefined) return prime;
+        const factors = this.chain(n, 'multiply');
+        // -a * b is −(a·b), as stepdiff prints −(a·b): a printed step reads back as the tree it printed.
+        const [first, ...rest] = factors;
+        const lifted = first!.kind === 'neg' && this.leadsWithMinus(n) ? X.mul(first!.arg, ...rest) : undefined;
+        return lifted !== undefined && plainNegatedProduct(lifted) ? X.neg(lifted) : X.mul(...factors);
       }
       case 'subtract': return X.sub(this.node(args[0]!), this.node(args[1]!));
-      case 'divide': return X.div(this.node(args[0]!), this.node(args[1]!));
+      case 'divide': {
+        // -a / b is −(a/b), as stepdiff prints it (see multiply); -a * b / c stays (−(a·b))/c, which
+        // is what prints so.
+        const [top, bottom] = [this.node(args[0]!), this.node(args[1]!)];
+        const minus = resolved(args[0]!, this.pieces);
+        const lifted = top.kind === 'neg' && minus.type === 'OperatorNode' && minus.fn === 'unaryMinus' ? X.div(top.arg, bottom) : undefined;
+        return lifted !== undefined && plainNegatedProduct(lifted) ? X.neg(lifted) : X.div(top, bottom);
+      }
       case 'pow': return X.pow(this.node(args[0]!), this.node(args[1]!));
       case 'unaryMinus': return X.neg(this.node(args[0]!));
       case 'unaryPlus': return this.node(args[0]!);
@@ -488,6 +501,15 @@ class Converter {
         throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${what}.`, positionOfText(this.text, String(n.op)));
       }
     }
+  }
+
+  /** Whether a product's or quotient's leftmost operand is written with a unary minus of its own, -a, not (-a). */
+  private leadsWithMinus(n: MathjsNode): boolean {
+    let node = n;
+    while (node.type === 'OperatorNode' && (node.fn === 'divide' || (node.fn === 'multiply' && this.primedCall(node) === undefined)) && node.args?.length === 2) {
+      node = node.args[0]!;
+    }
+    return node.type === 'OperatorNode' && node.fn === 'unaryMinus';
   }
 
   /** Flattens a left-nested chain of the same operator iteratively (long sums must not recurse deeply). */

@@ -15,7 +15,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function block(b: Block, tag: 'h3' | 'h4'): string {
+function block(b: Block, tag: 'h3' | 'h4' | 'h5'): string {
   const items = b.explanations.map((e) => `<li>${escapeHtml(e)}</li>`).join('');
   return `<section class="block"><${tag}>${escapeHtml(b.label)}</${tag}><div class="math">${renderMath(b.latex, true)}</div><ol class="explanations">${items}</ol></section>`;
 }
@@ -23,7 +23,8 @@ function block(b: Block, tag: 'h3' | 'h4'): string {
 /** How many formulas `toHTML` renders for `d` (a page checks that many .katex elements appear). */
 export function formulaCount(d: Derivation): number {
   const p = present(d);
-  return p.definitions.length + 1 + p.subDerivations.length + p.laws.length + 1;
+  const parts = p.parts.reduce((n, part) => n + 2 + part.subDerivations.length, 0);
+  return p.definitions.length + parts + 1 + p.subDerivations.length + p.laws.length + 1;
 }
 
 /** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
@@ -36,6 +37,13 @@ export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = 
   const parts = [`<section class="stepdiff" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`, `<h2>${escapeHtml(p.heading)}</h2>`];
   for (const note of p.notes) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${note}`)}</p>`);
   for (const def of p.definitions) parts.push(`<div class="definition"><p class="label">${escapeHtml(words.definition)}</p>${renderMath(def, true)}</div>`);
+  // The lower orders, each a section of its own, then this derivation's own blocks.
+  for (const part of p.parts) {
+    parts.push(`<section class="part"><h3>${escapeHtml(part.heading)}</h3>`, block(part.main, 'h4'));
+    for (const b of part.subDerivations) parts.push(block(b, 'h5'));
+    parts.push(`<div class="part-result"><p class="label">${escapeHtml(words.result)}</p>${renderMath(part.result, true)}</div></section>`);
+  }
+  if (p.parts.length > 0) parts.push(`<h3>${escapeHtml(p.heading)}</h3>`);
   parts.push(block(p.main, 'h3'));
   for (const b of p.subDerivations) parts.push(block(b, 'h4'));
   parts.push(`<section class="laws"><h3>${escapeHtml(headings(locale).laws)}</h3><dl>`);

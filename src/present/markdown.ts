@@ -25,6 +25,13 @@ export function toMarkdown(d: Derivation, locale: Locale = 'en', maxChars: numbe
   const parts = [`## ${escapeMarkdown(p.heading)}`];
   for (const note of p.notes) parts.push(`> ${escapeMarkdown(`${words.note}: ${note}`)}`);
   for (const def of p.definitions) parts.push(`${words.definition}:\n\n${display(def)}`);
+  // The lower orders, each under its own heading, then this derivation's own blocks.
+  for (const part of p.parts) {
+    parts.push(`### ${escapeMarkdown(part.heading)}`, block(part.main, '####'));
+    for (const b of part.subDerivations) parts.push(block(b, '#####'));
+    parts.push(`${words.result}:\n\n${display(part.result)}`);
+  }
+  if (p.parts.length > 0) parts.push(`### ${escapeMarkdown(p.heading)}`);
   parts.push(block(p.main, '###'));
   for (const b of p.subDerivations) parts.push(block(b, '####'));
   parts.push(`### ${headings(locale).laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);

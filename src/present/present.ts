@@ -8,7 +8,7 @@
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
 import type { Derivation, Step } from '../engine/derivation.js';
-import { alignedLatex, MAX_PRINT_CHARS, printBudget, spend } from '../engine/derivation.js';
+import { alignedLatex, MAX_PRINT_CHARS, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
@@ -22,15 +22,20 @@ export interface Block {
   readonly explanations: readonly string[];
 }
 
-/** Everything a page shows about one derivation, in one locale. */
-export interface Presentation {
+/** One derivation's own part of a page: its heading, main chain, sub-derivations and result. */
+export interface Part {
   readonly heading: string;
-  readonly definitions: readonly string[];
-  readonly notes: readonly string[];
   readonly main: Block;
   readonly subDerivations: readonly Block[];
-  readonly laws: ReadonlyArray<{ readonly title: string; readonly law: string }>;
   readonly result: string;
+}
+
+/** Everything a page shows about one derivation, in one locale: the parts it uses first (lower orders), then its own. */
+export interface Presentation extends Part {
+  readonly parts: readonly Part[];
+  readonly definitions: readonly string[];
+  readonly notes: readonly string[];
+  readonly laws: ReadonlyArray<{ readonly title: string; readonly law: string }>;
 }
 
 /** Splits a step's flat substeps into sub-derivations: a new one starts where the chain breaks. */
@@ -50,13 +55,28 @@ export function present(d: Derivation, locale: Locale = 'en', maxChars: number =
   return withinStack(() => layout(d, locale, maxChars));
 }
 
+/** The laws used, by rule id, each once, in the order first met across every part. */
+type Laws = Map<string, { title: string; law: string }>;
+
 function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const budget = printBudget(d, maxChars);
-  const words = phrases(locale);
+  const options = d.latexOptions;
+  const laws: Laws = new Map();
+  const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
+  return {
+    ...own!,
+    parts: earlier.reverse(),
+    definitions: d.definitions.map((def) => spend(budget, `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`)),
+    notes: d.notesIn(locale),
+    laws: [...laws.values()],
+  };
+}
+
+/** One derivation's own heading, blocks and result (its parts aside), adding the laws it uses to `laws`. */
+function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: Laws): Part {
   const heads = headings(locale);
   const options = d.latexOptions;
   const blocks: Block[] = [];
-  const laws = new Map<string, { title: string; law: string }>();
   const visit = (steps: readonly Step[], number: string): void => {
     steps.forEach((step, i) => {
       if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: spend(budget, step.law) });
@@ -73,12 +93,9 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   };
   visit(d.steps, '');
   return {
-    heading: words.differentiate.replace('{x}', d.wrt),
-    definitions: d.definitions.map((def) => spend(budget, `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`)),
-    notes: d.notesIn(locale),
+    heading: phrases(locale).differentiateTimes(d.order).replace('{x}', d.wrt),
     main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options, budget), explanations: d.steps.map((s) => s.explain(locale)) },
     subDerivations: blocks,
-    laws: [...laws.values()],
     result: spend(budget, toLatex(d.result, options)),
   };
 }
@@ -87,10 +104,14 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
 export function toLatexDocument(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
   const p = present(d, locale, maxChars);
   const words = phrases(locale);
-  const parts = [`% ${p.heading}`];
-  for (const def of p.definitions) parts.push(`% ${words.definition}`, `\\[ ${def} \\]`);
-  parts.push(`% ${p.main.label}`, `\\[\n${p.main.latex}\n\\]`);
-  for (const block of p.subDerivations) parts.push(`% ${block.label}`, `\\[\n${block.latex}\n\\]`);
+  const parts: string[] = [];
+  // The lower orders first, each under its heading; the definitions after the first heading.
+  [...p.parts, p].forEach((part, i) => {
+    parts.push(`% ${part.heading}`);
+    if (i === 0) for (const def of p.definitions) parts.push(`% ${words.definition}`, `\\[ ${def} \\]`);
+    parts.push(`% ${part.main.label}`, `\\[\n${part.main.latex}\n\\]`);
+    for (const block of part.subDerivations) parts.push(`% ${block.label}`, `\\[\n${block.latex}\n\\]`);
+  });
   parts.push(`% ${headings(locale).laws}`);
   for (const law of p.laws) parts.push(`% ${law.title}`, `\\[ ${law.law} \\]`);
   return parts.join('\n');
