@@ -10,12 +10,13 @@ import { isLocale, LOCALES } from './engine/locale.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
-const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--order n] [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
 
 Differentiates the expression step by step and prints every rule applied.
   --wrt       variable to differentiate by (default: the only variable)
   --order     how many times to differentiate, 1 to 10 (default 1); each lower order is shown too
+  --at        evaluate the derivative at name=value (a number, or exact: 1/2, pi, log(2)); may be repeated
   --define    a function definition, may be repeated
   --method    how a quotient is differentiated (default: quotient)
   --format    text (default), latex, markdown, html (a standalone page) or json
@@ -31,7 +32,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--wrt', '--order', '--define', '--method', '--format', '--locale', '--output', '-o']);
+const VALUE_OPTIONS = new Set(['--wrt', '--order', '--at', '--define', '--method', '--format', '--locale', '--output', '-o']);
 const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
 
 /**
@@ -61,6 +62,19 @@ function positionalsLast(argv: readonly string[]): string[] {
   return [...options, '--', ...positionals];
 }
 
+/** --at x=0 --at y=1/2 as { x: '0', y: '1/2' }: the library reads the values exactly. */
+function pointOf(pairs: readonly string[]): Record<string, string> {
+  const point: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) fail(`[invalid-option] --at takes name=value, such as --at x=0, not "${pair}"`);
+    const name = pair.slice(0, at).trim();
+    if (Object.hasOwn(point, name)) fail(`[invalid-option] --at gives ${name} twice`);
+    point[name] = pair.slice(at + 1);
+  }
+  return point;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   let parsed;
   try {
@@ -70,6 +84,7 @@ async function main(argv: readonly string[]): Promise<void> {
       options: {
         wrt: { type: 'string' },
         order: { type: 'string' },
+        at: { type: 'string', multiple: true },
         define: { type: 'string', multiple: true },
         method: { type: 'string' },
         format: { type: 'string', default: 'text' },
@@ -101,6 +116,7 @@ async function main(argv: readonly string[]): Promise<void> {
       ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
       // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
       ...(values.order === undefined ? {} : { order: values.order.trim() === '' ? Number.NaN : Number(values.order) }),
+      ...(values.at === undefined ? {} : { at: pointOf(values.at) }),
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
     });

@@ -12,6 +12,7 @@ import { canonicalName, isName } from './expr/functions.js';
 import { checkedExpr, evaluatedDerivative } from './parse/check.js';
 import { positionOfNode } from './parse/position.js';
 import { degeneratePart } from './engine/degenerate.js';
+import { evaluateAt } from './engine/evaluate-at.js';
 import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
@@ -34,6 +35,8 @@ export interface DeriveOptions {
   readonly define?: readonly string[];
   /** How quotients are differentiated (default: the quotient rule). */
   readonly method?: Method;
+  /** A point to evaluate the derivative at, such as { x: 0 } or { x: '1/2' }: values are numbers or exact inputs ('pi', 'log(2)'). */
+  readonly at?: Readonly<Record<string, number | string>>;
   /** How many times to differentiate, 1 to 10 (default 1): each lower order is a part of the derivation. */
   readonly order?: number;
   /** Parser limits (input length and nesting depth). */
@@ -160,10 +163,19 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions([expr, result, ...calls], definitions);
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
-  const complete = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
-  if (!complete) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
+  const folded = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
+  if (!folded) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
+  const evaluation = options.at === undefined ? undefined : evaluateAt(expr, result, pointOf(options.at, expr, wrt, definitions, limits), {
+    definitions,
+    // Exact arithmetic only: with no definitions to fold into, σ(0) written out stays 1/2.
+    simplify: (e) => simplify(e, algebraSettings(new Map(), budget, latex)),
+    isZero: zeroProof(definitions),
+    latex,
+  });
+  // A derivative asked for at a point where it does not exist is an incomplete answer, never NaN.
+  const complete = folded && evaluation?.reason === undefined;
   const text = typeof input === 'string' ? input : '';
-  return new Derivation(text, expr, wrt, main.start, main.steps, result, used, messages, complete, latex, main.parts);
+  return new Derivation(text, expr, wrt, main.start, main.steps, result, used, messages, complete, latex, main.parts, evaluation);
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -281,13 +293,9 @@ function budgetFor(options: DeriveOptions, started: number): Budget {
 /** What proving a divisor zero may spend: a few thousand steps, never the caller's budget. */
 const ZERO_PROOF_BUDGET = { maxSteps: 5_000, maxNodes: 100_000, maxOutput: 1_000_000, deadline: Number.POSITIVE_INFINITY } as const;
 
-/**
- * Refuses `expr` (written as `text`, when it was text) if a part of it has no value: a division by
- * zero, log(0), 0^x, a constant outside the reals. The simplifier is the proof that a divisor such
- * as x − x is zero everywhere; the sampling in degeneratePart asks it only of likely ones.
- */
-function refuseDegenerate(expr: Expr, text: string | undefined, definitions: ReadonlyMap<string, Definition>): void {
-  const isZero = (e: Expr): boolean => {
+/** Whether the simplifier proves an expression zero everywhere, within a small budget of its own. */
+function zeroProof(definitions: ReadonlyMap<string, Definition>): (e: Expr) => boolean {
+  return (e) => {
     try {
       return X.isNum(simplify(e, algebraSettings(definitions, { ...ZERO_PROOF_BUDGET, spent: { output: 0 } }, {})).result, 0);
     } catch (error) {
@@ -295,7 +303,40 @@ function refuseDegenerate(expr: Expr, text: string | undefined, definitions: Rea
       throw error;
     }
   };
-  const fault = degeneratePart(expr, definitions, isZero);
+}
+
+/**
+ * The point `at` names, each value parsed exactly (0.1 is 1/10, pi is π): its names must be
+ * variables of `expr` (or the variable of differentiation), its values numbers with a value.
+ */
+function pointOf(at: Readonly<Record<string, number | string>>, expr: Expr, wrt: string, definitions: ReadonlyMap<string, Definition>, limits: ParseLimits): Array<readonly [string, Expr]> {
+  const variables = new Set([...freeSymbols(expr), wrt]);
+  const point = new Map<string, Expr>();
+  for (const key of Object.keys(at)) {
+    const name = canonicalName(key.trim());
+    if (!variables.has(name)) {
+      throw new StepdiffError('invalid-option', `at names ${JSON.stringify(key)}, which is not a variable of the expression (${[...variables].join(', ')}).`);
+    }
+    if (point.has(name)) throw new StepdiffError('invalid-option', `at gives ${name} twice.`);
+    const given = at[key];
+    const text = typeof given === 'number' && Number.isFinite(given) ? String(given) : typeof given === 'string' ? given : undefined;
+    if (text === undefined) throw new StepdiffError('invalid-option', `at: the value of ${name} must be a finite number or a number written as text such as "1/2" or "pi".`);
+    const value = parseExpressionText(text, definitions, limits).expr;
+    if (freeSymbols(value).length > 0) throw new StepdiffError('invalid-option', `at: the value of ${name}, ${JSON.stringify(text)}, is not a number.`);
+    refuseDegenerate(value, undefined, definitions);
+    point.set(name, value);
+  }
+  if (point.size === 0) throw new StepdiffError('invalid-option', 'at names no variable; give one, such as { x: 0 }.');
+  return [...point];
+}
+
+/**
+ * Refuses `expr` (written as `text`, when it was text) if a part of it has no value: a division by
+ * zero, log(0), 0^x, a constant outside the reals. The simplifier is the proof that a divisor such
+ * as x − x is zero everywhere; the sampling in degeneratePart asks it only of likely ones.
+ */
+function refuseDegenerate(expr: Expr, text: string | undefined, definitions: ReadonlyMap<string, Definition>): void {
+  const fault = degeneratePart(expr, definitions, zeroProof(definitions));
   if (fault === undefined) return;
   throw new StepdiffError(fault.code, fault.message, text === undefined ? undefined : positionOfNode(text, expr, fault.node));
 }
@@ -354,6 +395,10 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
   }
   const simplify = own(options, 'simplify');
   if (simplify !== undefined && typeof simplify !== 'boolean') throw new StepdiffError('invalid-option', 'simplify must be true or false.');
+  const at = own(options, 'at');
+  if (at !== undefined && (typeof at !== 'object' || at === null || Array.isArray(at))) {
+    throw new StepdiffError('invalid-option', 'at must be an object of values, such as { x: 0 }.');
+  }
   const limits = own(options, 'limits');
   if (limits !== undefined && (typeof limits !== 'object' || limits === null)) {
     throw new StepdiffError('invalid-option', 'limits must be an object such as { maxDepth: 200 }.');
@@ -364,6 +409,7 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
     method: own(options, 'method') as Method | undefined,
     limits: limits === undefined ? undefined : { maxLength: checkedNumber(limits, 'maxLength'), maxDepth: checkedNumber(limits, 'maxDepth') },
     order: checkedOrder(checkedNumber(options, 'order')),
+    at: at as Readonly<Record<string, number | string>> | undefined,
     maxSteps: checkedNumber(options, 'maxSteps'),
     maxNodes: checkedNumber(options, 'maxNodes'),
     maxOutput: checkedNumber(options, 'maxOutput'),
@@ -406,7 +452,7 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
 }
 
 export { Derivation, Step } from './engine/derivation.js';
-export type { DerivationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
+export type { DerivationJSON, DerivationPartJSON, Evaluation, EvaluationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
 export { StepdiffError } from './expr/errors.js';
 export type { ErrorCode } from './expr/errors.js';
 export type { Definition, Expr, ExprOf, Kind, Path } from './expr/expr.js';

@@ -21,8 +21,8 @@ export interface StepJSON {
   readonly substeps: readonly StepJSON[];
 }
 
-/** A derivation as plain JSON; `order` and `parts` only when it uses derivatives found before it. */
-export interface DerivationJSON {
+/** A derivation as plain JSON; `order` and `parts` only when it uses derivatives found before it, the value only with `at`. */
+export interface DerivationJSON extends Partial<EvaluationJSON> {
   readonly input: string;
   readonly wrt: string;
   readonly order?: number;
@@ -32,6 +32,23 @@ export interface DerivationJSON {
   readonly steps: readonly StepJSON[];
   /** The derivations of the derivatives inside the input (lower orders), in the order they were found. */
   readonly parts?: readonly DerivationPartJSON[];
+}
+
+/** What `at` adds to a derivation's JSON: the value (null where the derivative does not exist there), its decimal, and the steps. */
+export interface EvaluationJSON {
+  readonly at: Readonly<Record<string, string>>;
+  readonly value: string | null;
+  readonly approx: number | null;
+  readonly evaluation: { readonly steps: readonly StepJSON[]; readonly reason?: string };
+}
+
+function evaluationJSON(e: Evaluation, locale: Locale, budget: PrintBudget): EvaluationJSON {
+  return {
+    at: Object.fromEntries(e.point.map(([name, v]) => [name, toText(v)])),
+    value: e.value === undefined ? null : valueText(e.value),
+    approx: e.approx ?? null,
+    evaluation: { steps: e.steps.map((s) => s.toJSON(locale, budget)), ...(e.reason === undefined ? {} : { reason: messageIn(e.reason, locale) }) },
+  };
 }
 
 /** One earlier part of a derivation as plain JSON. */
@@ -156,6 +173,30 @@ function sentencesOf(parts: readonly Note[], locale: Locale): string[] {
   });
 }
 
+/** The result evaluated at a point: the substitution and the exact simplification after it. */
+export interface Evaluation {
+  /** Each variable given a value, with its value, in the order given. */
+  readonly point: ReadonlyArray<readonly [string, Expr]>;
+  /** From the result with the values substituted to the exact value. */
+  readonly steps: readonly Step[];
+  /** The exact value, or undefined where the derivative does not exist at the point. */
+  readonly value?: Expr;
+  /** The value as a number, when it has one (every variable given a value). */
+  readonly approx?: number;
+  /** Why the derivative has no value at the point, when it has none. */
+  readonly reason?: Message;
+}
+
+/** `x = 0, y = 1/2` for a point. */
+export const pointText = (point: Evaluation['point']): string => point.map(([name, v]) => `${name} = ${toText(v)}`).join(', ');
+
+/** An exact value as a teacher writes one: a fraction as 1 / 4, not the decimal 0.25 the text form uses in expressions. */
+export const valueText = (e: Expr): string =>
+  e.kind === 'num' && e.value.den !== 1n ? `${e.value.num < 0n ? '-' : ''}${e.value.num < 0n ? -e.value.num : e.value.num} / ${e.value.den}` : toText(e);
+
+/** A number as people read it beside an exact value: up to ten significant digits. */
+export const approxText = (value: number): string => String(Number(value.toPrecision(10)));
+
 /** The result of `derive`: the input, the main chain of steps and the final expression. */
 export class Derivation {
   constructor(
@@ -178,6 +219,8 @@ export class Derivation {
      * second), each found before this one starts from its result; each may have parts of its own.
      */
     readonly parts: readonly Derivation[] = [],
+    /** The result evaluated at the point asked for (`at`), when one was. */
+    readonly evaluation?: Evaluation,
   ) {
     Object.freeze(this.steps);
     Object.freeze(this.definitions);
@@ -241,6 +284,17 @@ export class Derivation {
     };
     walk(this.steps, '', '', true);
     lines.push('', `${words.result}${words.colon}${toText(this.result)}`);
+    const evaluation = head ? this.evaluation : undefined;
+    if (evaluation !== undefined) {
+      lines.push('', `${words.evaluateAt.replace('{point}', pointText(evaluation.point))}${words.colon.trimEnd()}`);
+      evaluation.steps.forEach((step, i) => lines.push(`${i + 1}. [${step.rule}] ${step.explain(locale)}`, spend(budget, `   = ${toText(step.after)}`)));
+      if (evaluation.value !== undefined) {
+        const approx = evaluation.approx === undefined || valueText(evaluation.value) === approxText(evaluation.approx) ? '' : ` ≈ ${approxText(evaluation.approx)}`;
+        lines.push('', `${words.value}${words.colon}${valueText(evaluation.value)}${approx}`);
+      } else if (evaluation.reason !== undefined) {
+        lines.push('', `${words.note}${words.colon}${messageIn(evaluation.reason, locale)}`);
+      }
+    }
     return lines.join('\n');
   }
 
@@ -262,6 +316,7 @@ export class Derivation {
       complete: this.complete,
       steps: this.steps.map((s) => s.toJSON(locale, budget)),
       ...(earlier.length === 0 ? {} : { parts: earlier.map((d) => d.partJSON(locale, maxChars)) }),
+      ...(this.evaluation === undefined ? {} : evaluationJSON(this.evaluation, locale, budget)),
     }));
   }
 

@@ -15,6 +15,9 @@ export interface Phrases {
   /** The heading of a derivation of order `order` (2 for d²/dx²), with {x} for the variable. */
   readonly differentiateTimes: (order: number) => string;
   readonly result: string;
+  /** The heading of an evaluation, with {point} for "x = 0". */
+  readonly evaluateAt: string;
+  readonly value: string;
   readonly definition: string;
   readonly note: string;
   /** The colon after a label. */
@@ -30,6 +33,8 @@ const EN: Phrases = {
   differentiateTimes: (order) =>
     order <= 1 ? EN.differentiate : `${EN_ORDINALS[order] ?? `Order ${order}`} derivative with respect to {x}`,
   result: 'Result',
+  evaluateAt: 'Evaluate at {point}',
+  value: 'Value',
   definition: 'Definition',
   note: 'Note',
   colon: ': ',
@@ -40,6 +45,8 @@ const ZH: Phrases = {
   differentiate: '对 {x} 求导',
   differentiateTimes: (order) => (order <= 1 ? ZH.differentiate : `对 {x} 求${ZH_NUMERALS[order] ?? String(order)}阶导数`),
   result: '结果',
+  evaluateAt: '在 {point} 处求值',
+  value: '值',
   definition: '定义',
   note: '注',
   colon: '：',
@@ -80,6 +87,8 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'inverse-hyperbolic': '反双曲函数法则',
   'inverse-trigonometric': '反三角函数法则',
   'known-values': '特殊值',
+  'evaluate-at': '代入数值',
+  'definition-value': '按定义求值',
   'log-of-exponential': '指数的对数',
   logarithm: '对数法则',
   'multiply-fractions': '分式相乘',
@@ -144,6 +153,11 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   '÷ read as /': '÷ 按 / 读取',
   '− read as -': '− 按 - 读取',
   'mathematical letters read as plain letters': '数学字母按普通字母读取',
+  '{x} = {a}': '{x} = {a}',
+  '{f} is not defined at {point}': '{f} 在 {point} 处无定义',
+  'The derivative does not exist at {point}: it divides by zero there': '导数在 {point} 处不存在：该处出现除以零',
+  'The derivative does not exist at {point}: {part} has no value there': '导数在 {point} 处不存在：{part} 在该处无值',
+  'The derivative does not exist at {point}: it has no finite value there': '导数在 {point} 处不存在：该处没有有限值',
 };
 
 /**

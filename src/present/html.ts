@@ -24,7 +24,8 @@ function block(b: Block, tag: 'h3' | 'h4' | 'h5'): string {
 export function formulaCount(d: Derivation): number {
   const p = present(d);
   const parts = p.parts.reduce((n, part) => n + 2 + part.subDerivations.length, 0);
-  return p.definitions.length + parts + 1 + p.subDerivations.length + p.laws.length + 1;
+  const evaluation = p.evaluation === undefined ? 0 : 1 + (p.evaluation.value === undefined ? 0 : 1);
+  return p.definitions.length + parts + 1 + p.subDerivations.length + evaluation + p.laws.length + 1;
 }
 
 /** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
@@ -46,6 +47,13 @@ export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = 
   if (p.parts.length > 0) parts.push(`<h3>${escapeHtml(p.heading)}</h3>`);
   parts.push(block(p.main, 'h3'));
   for (const b of p.subDerivations) parts.push(block(b, 'h4'));
+  if (p.evaluation !== undefined) {
+    const e = p.evaluation;
+    parts.push(`<section class="evaluation"><h3>${escapeHtml(e.heading)}</h3>`, block(e.main, 'h4'));
+    if (e.value !== undefined) parts.push(`<div class="value"><p class="label">${escapeHtml(words.value)}</p>${renderMath(`${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`}`, true)}</div>`);
+    if (e.reason !== undefined) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${e.reason}`)}</p>`);
+    parts.push('</section>');
+  }
   parts.push(`<section class="laws"><h3>${escapeHtml(headings(locale).laws)}</h3><dl>`);
   for (const law of p.laws) parts.push(`<dt>${escapeHtml(law.title)}</dt><dd>${renderMath(law.law, false)}</dd>`);
   parts.push('</dl></section>', `<section class="result"><h3>${escapeHtml(words.result)}</h3>${renderMath(p.result, true)}</section>`, '</section>');

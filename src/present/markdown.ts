@@ -34,6 +34,12 @@ export function toMarkdown(d: Derivation, locale: Locale = 'en', maxChars: numbe
   if (p.parts.length > 0) parts.push(`### ${escapeMarkdown(p.heading)}`);
   parts.push(block(p.main, '###'));
   for (const b of p.subDerivations) parts.push(block(b, '####'));
+  if (p.evaluation !== undefined) {
+    const e = p.evaluation;
+    parts.push(`### ${escapeMarkdown(e.heading)}`, `${display(e.main.latex)}\n\n${e.main.explanations.map((x, i) => `${i + 1}. ${escapeMarkdown(x)}`).join('\n')}`);
+    if (e.value !== undefined) parts.push(`${words.value}:\n\n${display(`${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`}`)}`);
+    if (e.reason !== undefined) parts.push(`> ${escapeMarkdown(`${words.note}: ${e.reason}`)}`);
+  }
   parts.push(`### ${headings(locale).laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);
   parts.push(`### ${words.result}\n\n${display(p.result)}`);
   return `${parts.join('\n\n')}\n`;

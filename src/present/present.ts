@@ -8,7 +8,7 @@
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
 import type { Derivation, Step } from '../engine/derivation.js';
-import { alignedLatex, MAX_PRINT_CHARS, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { alignedLatex, approxText, MAX_PRINT_CHARS, messageIn, pointText, valueText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
@@ -30,9 +30,19 @@ export interface Part {
   readonly result: string;
 }
 
+/** The evaluation at a point: its heading, its steps, and the value (LaTeX, with its decimal) or why there is none. */
+export interface EvaluationLayout {
+  readonly heading: string;
+  readonly main: Block;
+  readonly value?: string;
+  readonly approx?: string;
+  readonly reason?: string;
+}
+
 /** Everything a page shows about one derivation, in one locale: the parts it uses first (lower orders), then its own. */
 export interface Presentation extends Part {
   readonly parts: readonly Part[];
+  readonly evaluation?: EvaluationLayout;
   readonly definitions: readonly string[];
   readonly notes: readonly string[];
   readonly laws: ReadonlyArray<{ readonly title: string; readonly law: string }>;
@@ -63,9 +73,19 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const options = d.latexOptions;
   const laws: Laws = new Map();
   const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
+  const evaluation = d.evaluation;
   return {
     ...own!,
     parts: earlier.reverse(),
+    ...(evaluation === undefined ? {} : {
+      evaluation: {
+        heading: phrases(locale).evaluateAt.replace('{point}', pointText(evaluation.point)),
+        main: { label: headings(locale).steps, latex: alignedLatex(d.result, evaluation.steps, locale, options, budget), explanations: evaluation.steps.map((s) => s.explain(locale)) },
+        ...(evaluation.value === undefined ? {} : { value: spend(budget, toLatex(evaluation.value, options)) }),
+        ...(evaluation.approx === undefined || evaluation.value === undefined || valueText(evaluation.value) === approxText(evaluation.approx) ? {} : { approx: approxText(evaluation.approx) }),
+        ...(evaluation.reason === undefined ? {} : { reason: messageIn(evaluation.reason, locale) }),
+      },
+    }),
     definitions: d.definitions.map((def) => spend(budget, `${latexName(def.name)}(${def.params.map(latexName).join(', ')}) = ${toLatex(def.body, options)}`)),
     notes: d.notesIn(locale),
     laws: [...laws.values()],
@@ -112,6 +132,12 @@ export function toLatexDocument(d: Derivation, locale: Locale = 'en', maxChars: 
     parts.push(`% ${part.main.label}`, `\\[\n${part.main.latex}\n\\]`);
     for (const block of part.subDerivations) parts.push(`% ${block.label}`, `\\[\n${block.latex}\n\\]`);
   });
+  if (p.evaluation !== undefined) {
+    const e = p.evaluation;
+    parts.push(`% ${e.heading}`, `\\[\n${e.main.latex}\n\\]`);
+    if (e.value !== undefined) parts.push(`% ${words.value}`, `\\[ ${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`} \\]`);
+    if (e.reason !== undefined) parts.push(`% ${words.note}: ${e.reason}`);
+  }
   parts.push(`% ${headings(locale).laws}`);
   for (const law of p.laws) parts.push(`% ${law.title}`, `\\[ ${law.law} \\]`);
   return parts.join('\n');
