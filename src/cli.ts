@@ -4,17 +4,18 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { derive, type Method } from './index.js';
+import { derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
 import { displayable, StepdiffError } from './expr/errors.js';
 import { isLocale, LOCALES } from './engine/locale.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
-const USAGE = `Usage: stepdiff "<expression>" [--wrt x] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+const USAGE = `Usage: stepdiff "<expression>" [--wrt x|w,b] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
 
 Differentiates the expression step by step and prints every rule applied.
-  --wrt       variable to differentiate by (default: the only variable)
+  --wrt       variable to differentiate by (default: the only variable); w,b gives the gradient
+              (with --order 2, the Hessian)
   --order     how many times to differentiate, 1 to 10 (default 1); each lower order is shown too
   --at        evaluate the derivative at name=value (a number, or exact: 1/2, pi, log(2)); may be repeated
   --define    a function definition, may be repeated
@@ -112,14 +113,27 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
   let output: string;
   try {
-    const derivation = derive(positionals[0]!, {
-      ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
-      // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
-      ...(values.order === undefined ? {} : { order: values.order.trim() === '' ? Number.NaN : Number(values.order) }),
-      ...(values.at === undefined ? {} : { at: pointOf(values.at) }),
+    const shared = {
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
-    });
+    };
+    // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
+    const order = values.order === undefined ? undefined : values.order.trim() === '' ? Number.NaN : Number(values.order);
+    const names = values.wrt?.split(',') ?? [];
+    let derivation: Derivation | Partials;
+    if (names.length > 1) {
+      // --wrt w,b: the gradient, and with --order 2 the Hessian.
+      if (values.at !== undefined) fail('[invalid-option] --at takes one variable of differentiation, not a list');
+      if (order !== undefined && order !== 1 && order !== 2) fail(`[invalid-option] with several variables --order is 1 (the gradient) or 2 (the Hessian), not ${values.order}`);
+      derivation = (order === 2 ? hessian : gradient)(positionals[0]!, { ...shared, wrt: names });
+    } else {
+      derivation = derive(positionals[0]!, {
+        ...shared,
+        ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
+        ...(order === undefined ? {} : { order }),
+        ...(values.at === undefined ? {} : { at: pointOf(values.at) }),
+      });
+    }
     const printers: Record<Format, () => string | Promise<string>> = {
       text: () => derivation.toText(locale),
       latex: () => toLatexDocument(derivation, locale),

@@ -3,7 +3,7 @@
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
-import { Derivation, Step, type Message } from './engine/derivation.js';
+import { Derivation, Partials, Step, type Message } from './engine/derivation.js';
 import { StepdiffError, withinStack } from './expr/errors.js';
 import type { Definition, Expr, ExprOf, Path } from './expr/expr.js';
 import * as X from './expr/expr.js';
@@ -105,6 +105,37 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
 }
 
 function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
+  const prep = prepare(input, given);
+  const { options, expr, parsed, definitions } = prep;
+  // An input that is itself a derivative, derivative(u, x), is the operator: derive works it out
+  // (its value is u'), rather than differentiating it once more.
+  const operator = expr.kind === 'd' && expr.at === undefined ? expr : undefined;
+  const wrt = operator?.wrt ?? chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
+  if (operator !== undefined && options.wrt !== undefined && canonicalName(options.wrt.trim()) !== wrt) {
+    throw new StepdiffError('invalid-option', `The input is a derivative by ${wrt} already; leave wrt out or make it ${wrt}.`);
+  }
+  const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+  others.delete(wrt);
+  const session = sessionFor(prep, { partial: others.size > 0 });
+  // The n-th derivative is the derivative of the (n − 1)-th: d/dx taken n − 1 times inside, each
+  // derived as a part of its own before the next starts from its result.
+  let target = operator ?? (d(expr, wrt) as ExprOf<'d'>);
+  for (let k = 1; k < (options.order ?? 1); k++) target = d(target, wrt) as ExprOf<'d'>;
+  return completed(prep, session, wrt, differentiate(target, session), options.at);
+}
+
+/** An input parsed and checked, with its definitions and options: what every kind of derivation starts from. */
+interface Prepared {
+  readonly started: number;
+  readonly options: DeriveOptions;
+  readonly limits: ParseLimits;
+  readonly definitions: Map<string, Definition>;
+  readonly parsed: Parsed;
+  readonly expr: Expr;
+  readonly text: string;
+}
+
+function prepare(input: string | Expr, given: DeriveOptions): Prepared {
   const started = performance.now();
   const options = checkedOptions(given);
   const method = options.method ?? 'quotient';
@@ -123,19 +154,15 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
     throw evaluatedDerivative(input.search(/\bderivative\s*\(/));
   }
   refuseDegenerate(parsed.definition?.body ?? expr, typeof input === 'string' ? input : undefined, definitions);
-  // An input that is itself a derivative, derivative(u, x), is the operator: derive works it out
-  // (its value is u'), rather than differentiating it once more.
-  const operator = expr.kind === 'd' && expr.at === undefined ? expr : undefined;
-  const wrt = operator?.wrt ?? chooseVariable(expr, options.wrt ?? (parsed.definition?.params.length === 1 ? parsed.definition.params[0] : undefined));
-  if (operator !== undefined && options.wrt !== undefined && canonicalName(options.wrt.trim()) !== wrt) {
-    throw new StepdiffError('invalid-option', `The input is a derivative by ${wrt} already; leave wrt out or make it ${wrt}.`);
-  }
-  const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
-  others.delete(wrt);
-  const latex = { partial: others.size > 0 };
-  const budget = budgetFor(options, started);
-  const session: Session = {
-    method,
+  return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '' };
+}
+
+/** The state the derivations of one call share: the budget, and the derivatives found so far. */
+function sessionFor(prep: Prepared, latex: LatexOptions): Session {
+  const { options, definitions, parsed } = prep;
+  const budget = budgetFor(options, prep.started);
+  return {
+    method: options.method ?? 'quotient',
     definitions,
     // An input that is itself a definition, f(x) = …, is differentiated through its body.
     inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]),
@@ -146,11 +173,11 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
     found: exprMap(),
     known: new Map(),
   };
-  // The n-th derivative is the derivative of the (n − 1)-th: d/dx taken n − 1 times inside, each
-  // derived as a part of its own before the next starts from its result.
-  let target = operator ?? (d(expr, wrt) as ExprOf<'d'>);
-  for (let k = 1; k < (options.order ?? 1); k++) target = d(target, wrt) as ExprOf<'d'>;
-  const main = differentiate(target, session);
+}
+
+/** The Derivation of `main`: the definitions it shows, whether it could be written in them, and its value at `at`. */
+function completed(prep: Prepared, session: Session, wrt: string, main: Differentiated, at: DeriveOptions['at']): Derivation {
+  const { options, expr, parsed, definitions } = prep;
   const result = main.result;
   // Which definitions the result is to be written in matters only when it does not call them all
   // (sigmoid's result calls σ): finding them walks the input with the substitute rule.
@@ -165,17 +192,60 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
   const folded = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!folded) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
-  const evaluation = options.at === undefined ? undefined : evaluateAt(expr, result, pointOf(options.at, expr, wrt, definitions, limits), {
+  const evaluation = at === undefined ? undefined : evaluateAt(expr, result, pointOf(at, expr, wrt, definitions, prep.limits), {
     definitions,
     // Exact arithmetic only: with no definitions to fold into, σ(0) written out stays 1/2.
-    simplify: (e) => simplify(e, algebraSettings(new Map(), budget, latex)),
+    simplify: (e) => simplify(e, algebraSettings(new Map(), session.budget, session.latex)),
     isZero: zeroProof(definitions),
-    latex,
+    latex: session.latex,
   });
   // A derivative asked for at a point where it does not exist is an incomplete answer, never NaN.
   const complete = folded && evaluation?.reason === undefined;
-  const text = typeof input === 'string' ? input : '';
-  return new Derivation(text, expr, wrt, main.start, main.steps, result, used, messages, complete, latex, main.parts, evaluation);
+  return new Derivation(prep.text, expr, wrt, main.start, main.steps, result, used, messages, complete, session.latex, main.parts, evaluation);
+}
+
+/** Options for `gradient` and `hessian`: those of `derive`, with the variables as a list. */
+export interface PartialsOptions extends Omit<DeriveOptions, 'wrt' | 'order' | 'at'> {
+  /** The variables, in order: the gradient's components, the Hessian's rows and columns. */
+  readonly wrt: readonly string[];
+}
+
+/** The gradient of `input`: one derivation per partial derivative, sharing what they find. */
+export function gradient(input: string | Expr, given: PartialsOptions): Partials {
+  return withinStack(() => {
+    const { prep, names, session } = partialsSetup(input, given);
+    const parts = names.map((v) => completed(prep, session, v, differentiate(d(prep.expr, v) as ExprOf<'d'>, session), undefined));
+    return new Partials('gradient', names, parts.map((p) => p.result), parts);
+  });
+}
+
+/** The Hessian matrix of `input`: each mixed partial derived once, from the first partial it recalls; symmetric. */
+export function hessian(input: string | Expr, given: PartialsOptions): Partials {
+  return withinStack(() => {
+    const { prep, names, session } = partialsSetup(input, given);
+    const entries: Derivation[][] = names.map(() => []);
+    names.forEach((vi, i) => {
+      for (let j = i; j < names.length; j++) {
+        const entry = completed(prep, session, names[j]!, differentiate(d(d(prep.expr, vi), names[j]!) as ExprOf<'d'>, session), undefined);
+        entries[i]![j] = entry;
+        entries[j]![i] = entry;
+      }
+    });
+    const upper = names.flatMap((_, i) => entries[i]!.slice(i));
+    return new Partials('hessian', names, entries.map((row) => row.map((e) => e.result)), upper);
+  });
+}
+
+function partialsSetup(input: string | Expr, given: PartialsOptions): { prep: Prepared; names: string[]; session: Session } {
+  const list = given !== null && typeof given === 'object' ? (given as { wrt?: unknown }).wrt : undefined;
+  if (!Array.isArray(list) || list.length === 0 || !allStrings(list)) {
+    throw new StepdiffError('invalid-variable', 'wrt must be a list of variable names, such as ["w", "b"].');
+  }
+  const prep = prepare(input, { ...given, wrt: undefined } as DeriveOptions);
+  const names = (list as string[]).map((name) => chooseVariable(prep.expr, name));
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) throw new StepdiffError('invalid-variable', `wrt lists ${twice} twice.`);
+  return { prep, names, session: sessionFor(prep, { partial: true }) };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -451,7 +521,7 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
   return targets;
 }
 
-export { Derivation, Step } from './engine/derivation.js';
+export { Derivation, Partials, Step } from './engine/derivation.js';
 export type { DerivationJSON, DerivationPartJSON, Evaluation, EvaluationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
 export { StepdiffError } from './expr/errors.js';
 export type { ErrorCode } from './expr/errors.js';

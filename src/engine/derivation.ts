@@ -229,6 +229,12 @@ export class Derivation {
     Object.freeze(this);
   }
 
+  /** This derivation on its own, its parts left out (shown elsewhere); its notes and definitions only with `head`. */
+  alone(head: boolean): Derivation {
+    const d = this;
+    return new Derivation(d.input, d.expr, d.wrt, d.start, d.steps, d.result, head ? d.definitions : [], head ? d.messages : [], d.complete, d.latexOptions, [], d.evaluation);
+  }
+
   /** How many times this derivation differentiates: 2 when it starts from d²/dx² f. */
   get order(): number {
     return derivativeOrder(this.start);
@@ -261,10 +267,11 @@ export class Derivation {
   /** The numbered steps, indented by nesting, and the result; too-large past `maxChars` characters. */
   toText(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
     // The parts first, each as a derivation of its own, without repeating the notes and definitions.
-    return withinStack(() => this.chain.map((d) => d.textOf(locale, maxChars, d === this)).join('\n\n'));
+    return withinStack(() => this.chain.map((d) => d.ownText(locale, maxChars, d === this)).join('\n\n'));
   }
 
-  private textOf(locale: Locale, maxChars: number, head: boolean): string {
+  /** This derivation's own steps as text, its parts aside; with `head`, its notes and definitions first. */
+  ownText(locale: Locale, maxChars: number, head: boolean): string {
     const budget = printBudget(this, maxChars);
     const words = phrases(locale);
     const lines: string[] = [];
@@ -321,7 +328,7 @@ export class Derivation {
   }
 
   /** One part as JSON: what it starts from, its steps and its result. */
-  private partJSON(locale: Locale, maxChars: number): DerivationPartJSON {
+  partJSON(locale: Locale, maxChars: number): DerivationPartJSON {
     const budget = printBudget(this, maxChars);
     return {
       wrt: this.wrt,
@@ -385,4 +392,61 @@ export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale
     else rows.push(row);
   });
   return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+}
+
+/** The heading word of several partial derivatives taken together. */
+export type PartialsKind = 'gradient' | 'hessian';
+
+/**
+ * A gradient or a Hessian: one derivation per distinct partial derivative (a mixed partial once,
+ * its first partial as its part), and the result as a vector or a symmetric matrix.
+ */
+export class Partials {
+  constructor(
+    readonly kind: PartialsKind,
+    /** The variables: the gradient's components, the Hessian's rows and columns. */
+    readonly wrt: readonly string[],
+    /** A gradient's components, or a Hessian's rows. */
+    readonly result: readonly Expr[] | ReadonlyArray<readonly Expr[]>,
+    /** The derivations of the results, each distinct partial once (a Hessian's upper triangle, row by row). */
+    readonly derivations: readonly Derivation[],
+  ) {
+    Object.freeze(this.derivations);
+    Object.freeze(this);
+  }
+
+  /** Every derivation the result rests on, each once, each after the parts it uses. */
+  get all(): Derivation[] {
+    const seen = new Set<Derivation>();
+    return this.derivations.flatMap((d) => d.chain).filter((d) => !seen.has(d) && seen.add(d) !== undefined);
+  }
+
+  /** The result's texts: a list, or rows of a list. */
+  resultTexts(): string[] | string[][] {
+    return this.result.map((r) => (Array.isArray(r) ? (r as readonly Expr[]).map(toText) : toText(r as Expr))) as string[] | string[][];
+  }
+
+  /** Every derivation as text (the notes and definitions once, first), then the vector or matrix. */
+  toText(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+    const words = phrases(locale);
+    const list = (items: readonly string[]): string => `[${items.join(', ')}]`;
+    const texts = this.resultTexts();
+    const summary = this.kind === 'hessian' ? list((texts as string[][]).map(list)) : list(texts as string[]);
+    return withinStack(() =>
+      [...this.all.map((d, i) => d.ownText(locale, maxChars, i === 0)), `${words[this.kind]}${words.colon}${summary}`].join('\n\n'),
+    );
+  }
+
+  /** `{ kind, wrt, result, parts }`: the result as texts (rows for a Hessian), each derivation's JSON once. */
+  toJSON(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): PartialsJSON {
+    return withinStack(() => ({ kind: this.kind, wrt: [...this.wrt], result: this.resultTexts(), parts: this.all.map((d) => d.partJSON(locale, maxChars)) }));
+  }
+}
+
+/** A gradient or Hessian as plain JSON. */
+export interface PartialsJSON {
+  readonly kind: PartialsKind;
+  readonly wrt: readonly string[];
+  readonly result: readonly string[] | ReadonlyArray<readonly string[]>;
+  readonly parts: readonly DerivationPartJSON[];
 }

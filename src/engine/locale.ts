@@ -18,6 +18,8 @@ export interface Phrases {
   /** The heading of an evaluation, with {point} for "x = 0". */
   readonly evaluateAt: string;
   readonly value: string;
+  readonly gradient: string;
+  readonly hessian: string;
   readonly definition: string;
   readonly note: string;
   /** The colon after a label. */
@@ -35,6 +37,8 @@ const EN: Phrases = {
   result: 'Result',
   evaluateAt: 'Evaluate at {point}',
   value: 'Value',
+  gradient: 'Gradient',
+  hessian: 'Hessian',
   definition: 'Definition',
   note: 'Note',
   colon: ': ',
@@ -47,6 +51,8 @@ const ZH: Phrases = {
   result: '结果',
   evaluateAt: '在 {point} 处求值',
   value: '值',
+  gradient: '梯度',
+  hessian: '黑塞矩阵',
   definition: '定义',
   note: '注',
   colon: '：',

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Derivation } from '../engine/derivation.js';
+import { Partials, type Derivation } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
-import { present, type Block } from './present.js';
+import { eachPartial, present, type Block } from './present.js';
 import { renderMath } from './render.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -32,7 +32,10 @@ export function formulaCount(d: Derivation): number {
 export const MAX_RENDER_CHARS = 400_000;
 
 /** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
-export function toHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+export function toHTML(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+  if (d instanceof Partials) {
+    return eachPartial(d, (one) => toHTML(one, locale, maxChars), (heading, latex) => `<section class="stepdiff result"><h2>${escapeHtml(heading)}</h2>${renderMath(latex, true)}</section>`, locale);
+  }
   const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts = [`<section class="stepdiff" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`, `<h2>${escapeHtml(p.heading)}</h2>`];
@@ -110,9 +113,10 @@ ${options.body}
 }
 
 /** The derivation as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
-export function toPage(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+export function toPage(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
   const stylesheet = readKatexCss();
   const fonts = new Map(katexFonts(stylesheet));
   const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`, stylesheet);
-  return htmlDocument({ title: `stepdiff: ${d.input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
+  const input = d instanceof Partials ? d.derivations[0]?.input : d.input;
+  return htmlDocument({ title: `stepdiff: ${input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
 }

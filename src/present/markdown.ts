@@ -1,10 +1,10 @@
 // Markdown printer: explanations as text, mathematics in $$ blocks (GitHub and MkDocs both read it).
 
-import type { Derivation } from '../engine/derivation.js';
+import { Partials, type Derivation } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
 import { MAX_PRINT_CHARS } from '../engine/derivation.js';
-import { present, type Block } from './present.js';
+import { eachPartial, present, type Block } from './present.js';
 
 const display = (latex: string): string => `$$\n${latex}\n$$`;
 
@@ -19,7 +19,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The derivation as Markdown in `locale`; too-large past `maxChars` characters of LaTeX. */
-export function toMarkdown(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+export function toMarkdown(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+  if (d instanceof Partials) return eachPartial(d, (one) => toMarkdown(one, locale, maxChars), (heading, latex) => `## ${escapeMarkdown(heading)}\n\n${display(latex)}\n`, locale);
   const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts = [`## ${escapeMarkdown(p.heading)}`];

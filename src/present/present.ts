@@ -7,10 +7,10 @@
 // This module: the layout itself, the main chain, each sub-derivation as its own labelled block,
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
-import type { Derivation, Step } from '../engine/derivation.js';
+import { Partials, type Derivation, type Step } from '../engine/derivation.js';
 import { alignedLatex, approxText, MAX_PRINT_CHARS, messageIn, pointText, valueText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
-import { equals } from '../expr/expr.js';
+import { equals, type Expr } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
 import { headings } from './headings.js';
 import { withinStack } from '../expr/errors.js';
@@ -120,8 +120,26 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
   };
 }
 
+/** The result of a gradient or Hessian in LaTeX: a column vector, or the matrix, in bmatrix. */
+export function partialsLatex(p: Partials): string {
+  const options = p.derivations[0]?.latexOptions ?? {};
+  const rows = p.kind === 'hessian' ? (p.result as ReadonlyArray<readonly Expr[]>).map((row) => row.map((e) => toLatex(e, options)).join(' & ')) : (p.result as readonly Expr[]).map((e) => toLatex(e, options));
+  return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+/** The heading of a gradient's or Hessian's result: "Gradient with respect to (w, b)". */
+export function partialsHeading(p: Partials, locale: Locale): string {
+  return `${phrases(locale)[p.kind]} (${p.wrt.join(', ')})`;
+}
+
+/** Each derivation of a gradient or Hessian printed by `print` (the notes and definitions once), then its result by `summary`. */
+export function eachPartial(p: Partials, print: (d: Derivation) => string, summary: (heading: string, latex: string) => string, locale: Locale): string {
+  return [...p.all.map((d, i) => print(d.alone(i === 0))), summary(partialsHeading(p, locale), partialsLatex(p))].join('\n\n');
+}
+
 /** The derivation as a LaTeX fragment: each block in display math, labelled by a comment line; too-large past `maxChars`. */
-export function toLatexDocument(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+export function toLatexDocument(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
+  if (d instanceof Partials) return eachPartial(d, (one) => toLatexDocument(one, locale, maxChars), (heading, latex) => `% ${heading}\n\\[ ${latex} \\]`, locale);
   const p = present(d, locale, maxChars);
   const words = phrases(locale);
   const parts: string[] = [];
