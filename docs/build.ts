@@ -4,9 +4,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { derive, escapeHtml, evaluate, formulaCount, renderMath, toHTML, toLatex, type Derivation, type DeriveOptions, type Locale } from '../src/index.js';
+import { derive, escapeHtml, evaluate, formulaCount, gradient, Partials, renderMath, toHTML, toLatex, type Derivation, type DeriveOptions, type Locale } from '../src/index.js';
+import { partialsLatex } from '../src/present/present.js';
 import { htmlDocument, katexCss, katexFonts, PAGE_CSS } from '../src/present/html.js';
 import { alignedLatex } from '../src/engine/derivation.js';
+import { listIn } from '../src/engine/locale.js';
 import { plotSvg } from './plot.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
@@ -17,8 +19,10 @@ interface Page {
   readonly title: Record<Locale, string>;
   readonly input: string;
   readonly options: DeriveOptions;
-  /** Plot the function and its derivative, with a table of values. */
+  /** Plot the function and its derivatives (every order), with a table of values. */
   readonly plot?: boolean;
+  /** The variables of a gradient: the page shows one derivation per partial. */
+  readonly gradient?: readonly string[];
 }
 
 export const PAGES: readonly Page[] = [
@@ -26,6 +30,14 @@ export const PAGES: readonly Page[] = [
   { slug: 'sigmoid-chain', title: { en: 'Sigmoid, by the chain rule', zh: 'Sigmoid：链式法则' }, input: '1/(1+exp(-x))', options: { define: [SIGMOID], method: 'chain' }, plot: true },
   { slug: 'cross-entropy', title: { en: 'Binary cross-entropy', zh: '二元交叉熵' }, input: '-(t*log(ŷ)+(1-t)*log(1-ŷ))', options: { wrt: 'ŷ' } },
   { slug: 'sigmoid-cross-entropy', title: { en: 'Sigmoid and cross-entropy, by the logit', zh: 'Sigmoid 与交叉熵：对 logit 求导' }, input: '-(t*log(σ(z))+(1-t)*log(1-σ(z)))', options: { wrt: 'z', define: [SIGMOID] } },
+  { slug: 'sigmoid-second-derivative', title: { en: 'Second derivative of the sigmoid', zh: 'Sigmoid 的二阶导数' }, input: '1/(1+exp(-x))', options: { define: [SIGMOID], order: 2 }, plot: true },
+  {
+    slug: 'logistic-regression-gradient',
+    title: { en: 'Gradient of the logistic-regression loss', zh: '逻辑回归损失的梯度' },
+    input: '-(t*log(σ(w*x+b)) + (1-t)*log(1-σ(w*x+b)))',
+    options: { define: [SIGMOID] },
+    gradient: ['w', 'b'],
+  },
   { slug: 'tanh', title: { en: 'Hyperbolic tangent', zh: '双曲正切' }, input: 'tanh(x)', options: {} },
   { slug: 'softplus', title: { en: 'Softplus', zh: 'Softplus' }, input: 'log(1+exp(x))', options: { define: [SIGMOID] } },
   { slug: 'mean-squared-error', title: { en: 'Mean squared error', zh: '均方误差' }, input: '(ŷ-t)^2/2', options: { wrt: 'ŷ' } },
@@ -35,33 +47,37 @@ export const PAGES: readonly Page[] = [
 
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '中文' };
 const UI = {
-  en: { home: 'All derivations', input: 'Input', plot: 'The function and its derivative', table: 'Values', other: '中文' },
+  en: { home: 'All derivations', input: 'Input', plot: 'The function and its derivatives', table: 'Values', other: '中文' },
   zh: { home: '全部推导', input: '输入', plot: '函数及其导数', table: '数值', other: 'English' },
 } as const;
 
-/** f and f' sampled from the library's own evaluation of the input and of its derived result. */
-function curves(d: Derivation): { f: (x: number) => number; df: (x: number) => number } {
+/** f and each of its derivatives (every order derived), sampled from the library's own evaluator. */
+function curves(d: Derivation): Array<(x: number) => number> {
   const definitions = new Map(d.definitions.map((def) => [def.name, def]));
   const at = (e: typeof d.expr) => (x: number) => evaluate(e, { values: new Map([[d.wrt, x]]), definitions });
-  return { f: at(d.expr), df: at(d.result) };
+  return [at(d.expr), ...d.chain.map((part) => at(part.result))];
 }
 
-function plotSection(d: Derivation, locale: Locale): { html: string; svg: string } {
-  const { f, df } = curves(d);
+const COLORS = ['#0b6bcb', '#d1242f', '#1a7f37'];
+
+function plotSection(d: Derivation, locale: Locale): { html: string; svg: string; curves: number } {
+  const fs = curves(d);
   const xs = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
   const name = d.definitions[0]?.name ?? 'f';
+  const labels = fs.map((_, k) => `${name}${"'".repeat(k)}(x)`);
+  // The range the curves take, so that σ'' (between −0.1 and 0.1) is as visible as σ.
+  const ys = fs.flatMap((f) => xs.map(f)).filter(Number.isFinite);
+  // Rounded out to the plot's ticks, every 0.25.
+  const [yMin, yMax] = [Math.floor(Math.min(0, ...ys) * 4) / 4, Math.ceil(Math.max(1, ...ys) * 4) / 4];
   const svg = plotSvg(
-    [
-      { label: `${name}(x)`, color: '#0b6bcb', points: xs.map((x) => [x, f(x)] as const) },
-      { label: `${name}'(x)`, color: '#d1242f', points: xs.map((x) => [x, df(x)] as const) },
-    ],
-    { xMin: -6, xMax: 6, yMin: 0, yMax: 1, title: `${name} and ${name}'` },
+    fs.map((f, k) => ({ label: labels[k]!, color: COLORS[k % COLORS.length]!, points: xs.map((x) => [x, f(x)] as const) })),
+    { xMin: -6, xMax: 6, yMin, yMax, title: listIn('en', labels.map((l) => l.replace('(x)', ''))) },
   );
-  const rows = [-2, -1, 0, 1, 2].map((x) => `<tr><td>${x}</td><td>${f(x).toFixed(4)}</td><td>${df(x).toFixed(4)}</td></tr>`).join('');
+  const rows = [-2, -1, 0, 1, 2].map((x) => `<tr><td>${x}</td>${fs.map((f) => `<td>${f(x).toFixed(4)}</td>`).join('')}</tr>`).join('');
   const ui = UI[locale];
   const html = `<section class="plot"><h2>${escapeHtml(ui.plot)}</h2><figure>${svg}</figure>
-<h3>${escapeHtml(ui.table)}</h3><table><thead><tr><th>x</th><th>${escapeHtml(name)}(x)</th><th>${escapeHtml(name)}'(x)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-  return { html, svg };
+<h3>${escapeHtml(ui.table)}</h3><table><thead><tr><th>x</th>${labels.map((l) => `<th>${escapeHtml(l)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return { html, svg, curves: fs.length };
 }
 
 function nav(locale: Locale, slug: string | undefined): string {
@@ -93,11 +109,11 @@ export function build(out: string): void {
   const index: Record<Locale, string[]> = { en: [], zh: [] };
   const formulas: Record<Locale, number> = { en: 0, zh: 0 };
   for (const page of PAGES) {
-    const d = derive(page.input, page.options);
+    const d = page.gradient === undefined ? derive(page.input, page.options) : gradient(page.input, { ...page.options, wrt: page.gradient });
     for (const locale of ['en', 'zh'] as const) {
       const ui = UI[locale];
-      const plot = page.plot ? plotSection(d, locale) : undefined;
-      if (plot !== undefined && locale === 'en' && page.slug === 'sigmoid-quotient') {
+      const plot = page.plot && !(d instanceof Partials) ? plotSection(d, locale) : undefined;
+      if (plot !== undefined && !(d instanceof Partials) && locale === 'en' && page.slug === 'sigmoid-quotient') {
         writeFileSync(join(out, 'sigmoid-plot.svg'), `${plot.svg}\n`);
         writeFileSync(join(out, 'sigmoid-derivation.svg'), derivationSvg(d));
       }
@@ -109,9 +125,10 @@ ${toHTML(d, locale)}`;
       mkdirSync(join(out, locale), { recursive: true });
       writeFileSync(
         join(out, locale, `${page.slug}.html`),
-        htmlDocument({ title: `${page.title[locale]} · stepdiff`, locale, css: PAGE_CSS, head, body }).replace('<body>', `<body data-formulas="${formulaCount(d)}" data-plot="${page.plot ? 'yes' : 'no'}">`),
+        htmlDocument({ title: `${page.title[locale]} · stepdiff`, locale, css: PAGE_CSS, head, body }).replace('<body>', `<body data-formulas="${formulaCount(d)}" data-plot="${plot?.curves ?? 'no'}">`),
       );
-      index[locale].push(`<li><a href="${page.slug}.html">${escapeHtml(page.title[locale])}</a>: ${renderMath(toLatex(d.result, d.latexOptions), false)}</li>`);
+      const result = d instanceof Partials ? partialsLatex(d) : toLatex(d.result, d.latexOptions);
+      index[locale].push(`<li><a href="${page.slug}.html">${escapeHtml(page.title[locale])}</a>: ${renderMath(result, false)}</li>`);
       formulas[locale]++;
     }
   }

@@ -21,7 +21,8 @@ function block(b: Block, tag: 'h3' | 'h4' | 'h5'): string {
 }
 
 /** How many formulas `toHTML` renders for `d` (a page checks that many .katex elements appear). */
-export function formulaCount(d: Derivation): number {
+export function formulaCount(d: Derivation | Partials): number {
+  if (d instanceof Partials) return d.all.reduce((n, one, i) => n + formulaCount(one.alone(i === 0)), 1);
   const p = present(d);
   const parts = p.parts.reduce((n, part) => n + 2 + part.subDerivations.length, 0);
   const evaluation = p.evaluation === undefined ? 0 : 1 + (p.evaluation.value === undefined ? 0 : 1);
