@@ -9,7 +9,8 @@ import * as mathjs from 'mathjs';
 import { toText } from '../src/expr/text.js';
 import { GREEK_NAMES } from '../src/expr/functions.js';
 import { compoundFractions } from '../src/engine/algebra.js';
-import { parseExpression } from '../src/parse/parse.js';
+import { parseDefinition, parseExpression } from '../src/parse/parse.js';
+import { hasDerivative } from '../src/expr/shape.js';
 
 /** mulberry32: a small seeded PRNG so every run samples the same points. */
 export function seeded(seed: number): () => number {
@@ -84,6 +85,24 @@ function largestPart(e: Expr, env: Environment): number {
     if (Number.isFinite(v)) largest = Math.max(largest, v);
   }
   return largest;
+}
+
+/**
+ * The steps of `derivations` that do not equal the one before, numerically, described; empty when
+ * all do. A step from a derivative of a derivative (d/dx[d/dx[f]] = d/dx[f']) is what the part below
+ * derived step by step, and finite differences of finite differences are too coarse to check it again.
+ */
+export function unsoundSteps(derivations: ReadonlyArray<{ readonly steps: readonly Step[] }>, define: readonly string[] = [], count = 6): string[] {
+  const definitions = new Map(define.map((text) => parseDefinition(text)).map((def) => [def.name, def]));
+  const nested = (e: Expr): boolean => [...nodes(e)].some((n) => n.kind === 'd' && hasDerivative(n.body));
+  return derivations.flatMap((d) =>
+    allSteps(d.steps)
+      .filter((step) => !nested(step.before))
+      .flatMap((step) => {
+        const { mismatch } = compareNumerically(step.before, step.after, { definitions, count });
+        return mismatch === undefined ? [] : [`${step.rule}: ${step.toText()} (${mismatch})`];
+      }),
+  );
 }
 
 /** Every step of a tree, depth first. */
