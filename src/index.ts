@@ -3,11 +3,12 @@
 
 import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
-import { Derivation, Partials, Step, type Message } from './engine/derivation.js';
+import { Derivation, type Message, type Step } from './engine/derivation.js';
+import { Partials } from './engine/partials.js';
 import { StepdiffError, withinStack } from './expr/errors.js';
-import type { Definition, Expr, ExprOf, Path } from './expr/expr.js';
+import type { Definition, Expr, ExprOf } from './expr/expr.js';
 import * as X from './expr/expr.js';
-import { callsIn, d, dependsOn, freeSymbols, replaceMany } from './expr/expr.js';
+import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
 import { checkedExpr, evaluatedDerivative } from './parse/check.js';
 import { positionOfNode } from './parse/position.js';
@@ -17,10 +18,9 @@ import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
 import { evaluate as valueOf, type Environment } from './engine/evaluate.js';
-import { indexRules, RECALL, rewriteDerivatives, type KnownDerivatives } from './engine/rewrite.js';
-import { checkBudget } from './engine/limits.js';
-import { lawNote, mergeLazy, type LazyNote } from './engine/rule.js';
-import { exprMap, type HashMap } from './expr/expr-map.js';
+import { indexRules } from './engine/rewrite.js';
+import { differentiate, type Differentiated, type Session } from './engine/session.js';
+import { exprMap } from './expr/expr-map.js';
 import { hasDerivative } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
 import type { Method } from './engine/rule.js';
@@ -166,6 +166,8 @@ function sessionFor(prep: Prepared, latex: LatexOptions): Session {
     definitions,
     // An input that is itself a definition, f(x) = …, is differentiated through its body.
     inside: new Set(parsed.definition === undefined ? [] : [parsed.definition.name]),
+    rules: DIFFERENTIATION,
+    collect: COLLECT,
     budget,
     latex,
     algebra: algebraSettings(definitions, budget, latex),
@@ -246,102 +248,6 @@ function partialsSetup(input: string | Expr, given: PartialsOptions): { prep: Pr
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) throw new StepdiffError('invalid-variable', `wrt lists ${twice} twice.`);
   return { prep, names, session: sessionFor(prep, { partial: true }) };
-}
-
-const NONE: ReadonlySet<string> = new Set();
-
-/** What one derive call shares between the derivations of its parts. */
-interface Session {
-  readonly method: Method;
-  readonly definitions: ReadonlyMap<string, Definition>;
-  readonly inside: ReadonlySet<string>;
-  readonly budget: Budget;
-  readonly latex: LatexOptions;
-  readonly algebra: SimplifySettings;
-  readonly simplify: boolean;
-  /** The derivations of inner derivatives, by the inert derivative: one found twice is recalled. */
-  readonly found: HashMap<Expr, Derivation>;
-  /** Defined functions' derivatives found so far (σ' in the first derivative, recalled in the second). */
-  readonly known: KnownDerivatives;
-}
-
-/** One derivation's own steps from d/d{wrt}[expr], and the parts it starts from. */
-interface Differentiated {
-  readonly start: Expr;
-  readonly steps: readonly Step[];
-  readonly result: Expr;
-  readonly parts: readonly Derivation[];
-}
-
-/**
- * Works out the inert derivative `start`. One inside it (derivative(x^3, x) in the input, or the
- * first derivative inside the second) is derived first, as a part of its own, and its result used
- * in one recall step; then the rules run, then the simplifier.
- */
-function differentiate(start: ExprOf<'d'>, session: Session): Differentiated {
-  const { body: expr, wrt } = start;
-  const parts: Derivation[] = [];
-  const replacements: Array<readonly [Path, Expr]> = [];
-  const notes: LazyNote[] = [];
-  for (const [path, inner] of innerDerivatives(expr)) {
-    let part = session.found.get(inner);
-    if (part === undefined) {
-      const found = differentiate(inner, session);
-      part = new Derivation('', inner.body, inner.wrt, found.start, found.steps, found.result, [], [], true, session.latex, found.parts);
-      session.found.set(inner, part);
-    }
-    parts.push(part);
-    replacements.push([[0, ...path], part.result]);
-    const said = lawNote(inner.body, part.result);
-    notes.push(() => ({ text: said.text, values: { x: X.sym(inner.wrt), ...said.values } }));
-  }
-  const recalled: Step[] = [];
-  let from: Expr = start;
-  if (replacements.length > 0) {
-    from = replaceMany(start, replacements);
-    checkBudget(session.budget, from, 0);
-    recalled.push(new Step(RECALL, start, from, replacements[0]![0], [], mergeLazy(notes), session.latex));
-  }
-  const differentiated = rewriteDerivatives(from, {
-    rules: DIFFERENTIATION,
-    collect: COLLECT,
-    // Only the input's own call f(x), when the input defined f, is derived through f's body: a
-    // later order meets f' as a derivative found before, and recalls it.
-    context: { method: session.method, definitions: session.definitions, inside: expr.kind === 'fn' && session.inside.has(expr.name) ? session.inside : NONE },
-    budget: session.budget,
-    latex: session.latex,
-    simplify: (e) => simplify(e, session.algebra),
-    known: session.known,
-  });
-  const simplified = session.simplify ? simplify(differentiated.result, session.algebra) : { steps: [], result: differentiated.result };
-  rememberDefined(expr, wrt, simplified.result, session);
-  return { start, steps: [...recalled, ...differentiated.steps, ...simplified.steps], result: simplified.result, parts };
-}
-
-/** The open inert derivatives in `e` that no other one holds, with their paths, in reading order. */
-function innerDerivatives(e: Expr): Array<readonly [Path, ExprOf<'d'>]> {
-  const found: Array<readonly [Path, ExprOf<'d'>]> = [];
-  const visit = (node: Expr, path: number[]): void => {
-    if (!hasDerivative(node)) return;
-    if (node.kind === 'd' && node.at === undefined) {
-      found.push([[...path], node]);
-      return;
-    }
-    X.children(node).forEach((k, i) => visit(k, [...path, i]));
-  };
-  visit(e, []);
-  return found;
-}
-
-/**
- * Records `result` as the derivative of each defined function whose body `expr` is, at the variable
- * (the first derivative of 1/(1+exp(-x)) is σ'(x) when σ is so defined): the next order recalls it.
- */
-function rememberDefined(expr: Expr, wrt: string, result: Expr, session: Session): void {
-  for (const def of session.definitions.values()) {
-    if (def.params.length !== 1 || session.known.has(def.name)) continue;
-    if (X.equals(X.substitute(def.body, new Map([[def.params[0]!, X.sym(wrt)]])), expr)) session.known.set(def.name, { param: wrt, result });
-  }
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */
@@ -521,7 +427,9 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
   return targets;
 }
 
-export { Derivation, Partials, Step } from './engine/derivation.js';
+export { Derivation, Step } from './engine/derivation.js';
+export { Partials } from './engine/partials.js';
+export type { PartialsJSON, PartialsKind } from './engine/partials.js';
 export type { DerivationJSON, DerivationPartJSON, Evaluation, EvaluationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
 export { StepdiffError } from './expr/errors.js';
 export type { ErrorCode } from './expr/errors.js';

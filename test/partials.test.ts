@@ -8,7 +8,7 @@ import { gradient, hessian, renderMath, toHTML, toLatexDocument, toMarkdown, toT
 import { partialsLatex } from '../src/present/present.js';
 import { allSteps, unsoundSteps } from './helpers.js';
 import type { Expr } from '../src/expr/expr.js';
-import type { Partials } from '../src/engine/derivation.js';
+import type { Partials } from '../src/engine/partials.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
 const LOSS = '-(t*log(σ(w*x+b)) + (1-t)*log(1-σ(w*x+b)))';

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Partials, type Derivation } from '../engine/derivation.js';
+import type { Derivation } from '../engine/derivation.js';
+import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
 import { eachPartial, present, type Block } from './present.js';

@@ -1,6 +1,7 @@
 // Markdown printer: explanations as text, mathematics in $$ blocks (GitHub and MkDocs both read it).
 
-import { Partials, type Derivation } from '../engine/derivation.js';
+import type { Derivation } from '../engine/derivation.js';
+import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
 import { MAX_PRINT_CHARS } from '../engine/derivation.js';

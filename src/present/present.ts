@@ -7,7 +7,8 @@
 // This module: the layout itself, the main chain, each sub-derivation as its own labelled block,
 // and the law of each rule used, once. The Markdown, HTML and LaTeX printers all print it.
 
-import { Partials, type Derivation, type Step } from '../engine/derivation.js';
+import type { Derivation, Step } from '../engine/derivation.js';
+import { Partials } from '../engine/partials.js';
 import { alignedLatex, approxText, MAX_PRINT_CHARS, messageIn, pointText, valueText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
