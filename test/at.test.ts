@@ -31,6 +31,12 @@ describe('a derivative at a point', () => {
     for (const step of d.evaluation!.steps.slice(1)) expect(compareNumerically(step.before, step.after, { definitions }).mismatch, step.rule).toBeUndefined();
   });
 
+  it('a value past a float\'s range is exact, with no decimal; a pole is no value', () => {
+    const big = derive('exp(x)', { at: { x: 1000 } });
+    expect([big.complete, big.toJSON().value, big.toJSON().approx]).toEqual([true, 'exp(1000)', null]);
+    expect(derive('1/x', { at: { x: 0 } }).toJSON().evaluation?.reason).toBe('1 / x is not defined at x = 0');
+  });
+
   it('the value keeps free parameters symbolic, with no decimal', () => {
     const json = derive('x^2 * y', { wrt: 'x', at: { x: 1 } }).toJSON();
     expect([json.value, json.approx]).toEqual(['2 * y', null]);

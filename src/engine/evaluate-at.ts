@@ -32,17 +32,20 @@ export interface EvaluationSettings {
 const notDefined = (f: Expr, point: string): Message => ({ text: '{f} is not defined at {point}', values: { f: toText(f), point } });
 const dividesByZero = (point: string): Message => ({ text: 'The derivative does not exist at {point}: it divides by zero there', values: { point } });
 const partHasNoValue = (part: Expr, point: string): Message => ({ text: 'The derivative does not exist at {point}: {part} has no value there', values: { part: toText(part), point } });
-const notFinite = (point: string): Message => ({ text: 'The derivative does not exist at {point}: it has no finite value there', values: { point } });
+const notFinite = (point: string): Message => ({ text: 'The derivative does not exist at {point}: it has no real value there', values: { point } });
 
 /** Evaluates `result`, the derivative of `expr`, at `point`. */
 export function evaluateAt(expr: Expr, result: Expr, point: ReadonlyArray<readonly [string, Expr]>, settings: EvaluationSettings): Evaluation {
   const values = new Map(point);
   const where = point.map(([name, v]) => `${name} = ${toText(v)}`).join(', ');
   const numbers = new Map(point.map(([name, v]) => [name, evaluate(v, { values: new Map(), definitions: settings.definitions })]));
-  // A derivative exists only where the function does: log(x) has none at 0, whatever 1/x says.
-  // (Over the reals a pole, ±∞, is no value either.)
-  if (freeSymbols(expr).every((name) => numbers.has(name)) && !Number.isFinite(evaluate(expr, { values: numbers, definitions: settings.definitions }))) {
-    return { point, steps: [], reason: notDefined(expr, where) };
+  // A derivative exists only where the function does: log(x) has none at 0, whatever 1/x says. A
+  // pole (log(0), 1/0) is no value either, but a float's overflow (exp(1000)) is one.
+  if (freeSymbols(expr).every((name) => numbers.has(name))) {
+    const fx = evaluate(expr, { values: numbers, definitions: settings.definitions });
+    if (Number.isNaN(fx) || (!Number.isFinite(fx) && degeneratePart(substitute(expr, values), settings.definitions, settings.isZero) !== undefined)) {
+      return { point, steps: [], reason: notDefined(expr, where) };
+    }
   }
   const substituted = substitute(result, values);
   const notes = point.map(([name, v]) => () => ({ text: '{x} = {a}', values: { x: sym(name), a: v } }));
@@ -59,8 +62,9 @@ export function evaluateAt(expr: Expr, result: Expr, point: ReadonlyArray<readon
   steps.push(...simplified.steps);
   const value = simplified.result;
   const approx = !hasSymbol(value) ? evaluate(value, { values: new Map(), definitions: settings.definitions }) : undefined;
-  if (approx !== undefined && !Number.isFinite(approx)) return { point, steps, reason: notFinite(where) };
-  return { point, steps, value, ...(approx === undefined ? {} : { approx }) };
+  if (approx !== undefined && Number.isNaN(approx)) return { point, steps, reason: notFinite(where) };
+  // An exact value past a float's range (e^1000) has no decimal to show beside it.
+  return { point, steps, value, ...(approx === undefined || !Number.isFinite(approx) ? {} : { approx }) };
 }
 
 /** `e` with every call of a defined function at numbers (no variable in its arguments) replaced by its body there. */

@@ -163,7 +163,7 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   '{f} is not defined at {point}': '{f} 在 {point} 处无定义',
   'The derivative does not exist at {point}: it divides by zero there': '导数在 {point} 处不存在：该处出现除以零',
   'The derivative does not exist at {point}: {part} has no value there': '导数在 {point} 处不存在：{part} 在该处无值',
-  'The derivative does not exist at {point}: it has no finite value there': '导数在 {point} 处不存在：该处没有有限值',
+  'The derivative does not exist at {point}: it has no real value there': '导数在 {point} 处不存在：该处没有实数值',
 };
 
 /**
