@@ -42,14 +42,17 @@ function mustNotBeZero(e: Expr): Expr[] {
   return [];
 }
 
+/** The fault of `node` (a division or a logarithm) whose `part` that must not be zero is zero, `why` said after it. */
+function zeroPart(node: Expr, part: Expr, why: string): Degenerate {
+  const division = node.kind === 'div';
+  return { code: division ? 'division-by-zero' : 'undefined-value', node, message: `${division ? 'Division by zero' : `${toText(node)} is undefined`}${why}.` };
+}
+
 /** The fault of a node whose children all have values (constant ones given by `value`), if it has one. */
 function faultAt(e: Expr, value: (e: Expr) => number | undefined): Degenerate | undefined {
   const own = value(e);
   for (const part of mustNotBeZero(e)) {
-    if (value(part) !== 0) continue;
-    const what = e.kind === 'div' ? 'Division by zero' : `${toText(e)} is undefined`;
-    const why = part.kind === 'num' ? '.' : `: ${toText(part)} is 0.`;
-    return { code: e.kind === 'div' ? 'division-by-zero' : 'undefined-value', node: e, message: `${what}${why}` };
+    if (value(part) === 0) return zeroPart(e, part, part.kind === 'num' ? '' : `: ${toText(part)} is 0`);
   }
   if (e.kind === 'pow' && value(e.base) === 0) {
     const exponent = value(e.exp);
@@ -105,9 +108,7 @@ export function degeneratePart(e: Expr, definitions: ReadonlyMap<string, Definit
 /** A division (or logarithm) of `node` by a symbol-dependent part that is zero everywhere. */
 function zeroDivisor(node: Expr, definitions: ReadonlyMap<string, Definition>, isZero: (e: Expr) => boolean): Degenerate | undefined {
   for (const part of mustNotBeZero(node)) {
-    if (!looksZero(part, definitions) || !isZero(part)) continue;
-    const what = node.kind === 'div' ? 'Division by zero' : `${toText(node)} is undefined`;
-    return { code: node.kind === 'div' ? 'division-by-zero' : 'undefined-value', node, message: `${what}: ${toText(part)} is 0 for every value of its variables.` };
+    if (looksZero(part, definitions) && isZero(part)) return zeroPart(node, part, `: ${toText(part)} is 0 for every value of its variables`);
   }
   return undefined;
 }

@@ -173,6 +173,20 @@ function sentencesOf(parts: readonly Note[], locale: Locale): string[] {
   });
 }
 
+/** `roots` and every part they use, each once, each after the parts it uses: the order they are read in. */
+export function inReadingOrder(roots: readonly Derivation[]): Derivation[] {
+  const seen = new Set<Derivation>();
+  const out: Derivation[] = [];
+  const visit = (d: Derivation): void => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    for (const part of d.parts) visit(part);
+    out.push(d);
+  };
+  for (const root of roots) visit(root);
+  return out;
+}
+
 /** The result evaluated at a point: the substitution and the exact simplification after it. */
 export interface Evaluation {
   /** Each variable given a value, with its value, in the order given. */
@@ -196,6 +210,13 @@ export const valueText = (e: Expr): string =>
 
 /** A number as people read it beside an exact value: up to ten significant digits. */
 export const approxText = (value: number): string => String(Number(value.toPrecision(10)));
+
+/** The decimal to show beside an evaluation's exact value, unless the value reads as that decimal already (2, not 2 ≈ 2). */
+export function approxBeside(e: Evaluation): string | undefined {
+  if (e.value === undefined || e.approx === undefined) return undefined;
+  const approx = approxText(e.approx);
+  return valueText(e.value) === approx ? undefined : approx;
+}
 
 /** The result of `derive`: the input, the main chain of steps and the final expression. */
 export class Derivation {
@@ -242,16 +263,7 @@ export class Derivation {
 
   /** Every part, each after the parts it uses, this derivation last: the order they are read in. */
   get chain(): Derivation[] {
-    const seen = new Set<Derivation>();
-    const out: Derivation[] = [];
-    const visit = (d: Derivation): void => {
-      if (seen.has(d)) return;
-      seen.add(d);
-      for (const part of d.parts) visit(part);
-      out.push(d);
-    };
-    visit(this);
-    return out;
+    return inReadingOrder([this]);
   }
 
   /** The messages as sentences in `locale`. */
@@ -296,8 +308,8 @@ export class Derivation {
       lines.push('', `${words.evaluateAt.replace('{point}', pointText(evaluation.point))}${words.colon.trimEnd()}`);
       evaluation.steps.forEach((step, i) => lines.push(`${i + 1}. [${step.rule}] ${step.explain(locale)}`, spend(budget, `   = ${toText(step.after)}`)));
       if (evaluation.value !== undefined) {
-        const approx = evaluation.approx === undefined || valueText(evaluation.value) === approxText(evaluation.approx) ? '' : ` ≈ ${approxText(evaluation.approx)}`;
-        lines.push('', `${words.value}${words.colon}${valueText(evaluation.value)}${approx}`);
+        const approx = approxBeside(evaluation);
+        lines.push('', `${words.value}${words.colon}${valueText(evaluation.value)}${approx === undefined ? '' : ` ≈ ${approx}`}`);
       } else if (evaluation.reason !== undefined) {
         lines.push('', `${words.note}${words.colon}${messageIn(evaluation.reason, locale)}`);
       }

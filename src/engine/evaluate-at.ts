@@ -7,7 +7,7 @@ import type { Definition, Expr, ExprOf } from '../expr/expr.js';
 import { callsIn, children, equals, fn, freeSymbols, substitute, sym, withChildren } from '../expr/expr.js';
 import { hasCall, hasSymbol } from '../expr/shape.js';
 import { toText } from '../expr/text.js';
-import { Step, type Evaluation, type Message } from './derivation.js';
+import { pointText, Step, type Evaluation, type Message } from './derivation.js';
 import { degeneratePart } from './degenerate.js';
 import { evaluate } from './evaluate.js';
 import type { LatexOptions } from '../expr/latex.js';
@@ -37,7 +37,7 @@ const notFinite = (point: string): Message => ({ text: 'The derivative does not 
 /** Evaluates `result`, the derivative of `expr`, at `point`. */
 export function evaluateAt(expr: Expr, result: Expr, point: ReadonlyArray<readonly [string, Expr]>, settings: EvaluationSettings): Evaluation {
   const values = new Map(point);
-  const where = point.map(([name, v]) => `${name} = ${toText(v)}`).join(', ');
+  const where = pointText(point);
   const numbers = new Map(point.map(([name, v]) => [name, evaluate(v, { values: new Map(), definitions: settings.definitions })]));
   // A derivative exists only where the function does: log(x) has none at 0, whatever 1/x says. A
   // pole (log(0), 1/0) is no value either, but a float's overflow (exp(1000)) is one.

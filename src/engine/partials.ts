@@ -4,7 +4,7 @@
 import { withinStack } from '../expr/errors.js';
 import type { Expr } from '../expr/expr.js';
 import { toText } from '../expr/text.js';
-import { MAX_PRINT_CHARS, type Derivation, type DerivationPartJSON } from './derivation.js';
+import { inReadingOrder, MAX_PRINT_CHARS, type Derivation, type DerivationPartJSON } from './derivation.js';
 import { phrases, type Locale } from './locale.js';
 
 /** The heading word of several partial derivatives taken together. */
@@ -30,8 +30,7 @@ export class Partials {
 
   /** Every derivation the result rests on, each once, each after the parts it uses. */
   get all(): Derivation[] {
-    const seen = new Set<Derivation>();
-    return this.derivations.flatMap((d) => d.chain).filter((d) => !seen.has(d) && seen.add(d) !== undefined);
+    return inReadingOrder(this.derivations);
   }
 
   /** The result's texts: a list, or rows of a list. */

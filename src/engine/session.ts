@@ -10,6 +10,7 @@ import type { LatexOptions } from '../expr/latex.js';
 import { hasDerivative } from '../expr/shape.js';
 import { Derivation, Step } from './derivation.js';
 import { checkBudget, type Budget } from './limits.js';
+import { nodeCount } from './algebra.js';
 import { RECALL, rewriteDerivatives, type KnownDerivatives, type RuleIndex } from './rewrite.js';
 import { lawNote, mergeLazy, type LazyNote, type Method, type RewriteRule } from './rule.js';
 import { simplify, type SimplifySettings } from './simplify.js';
@@ -107,8 +108,11 @@ function innerDerivatives(e: Expr): Array<readonly [Path, ExprOf<'d'>]> {
  * (the first derivative of 1/(1+exp(-x)) is σ'(x) when σ is so defined): the next order recalls it.
  */
 function rememberDefined(expr: Expr, wrt: string, result: Expr, session: Session): void {
+  // Putting the variable for the parameter keeps a body's size, which is counted already: only a
+  // body of the expression's size is substituted and compared (16,000 definitions are not).
+  const size = nodeCount(expr);
   for (const def of session.definitions.values()) {
-    if (def.params.length !== 1 || session.known.has(def.name)) continue;
+    if (def.params.length !== 1 || session.known.has(def.name) || nodeCount(def.body) !== size) continue;
     if (equals(substitute(def.body, new Map([[def.params[0]!, sym(wrt)]])), expr)) session.known.set(def.name, { param: wrt, result });
   }
 }

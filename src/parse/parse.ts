@@ -326,6 +326,8 @@ function treeDepth(tree: Tree, limit: number): number {
 /** `table`'s own entry for `key`: a key such as "constructor" is not an entry because Object has it. */
 const ownEntry = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
+const isUnaryMinus = (n: MathjsNode): boolean => n.type === 'OperatorNode' && n.fn === 'unaryMinus';
+
 const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   mod: 'the modulo operator', factorial: 'the factorial operator', leftShift: '<<', rightArithShift: '>>',
   rightLogShift: '>>>', transpose: 'transpose', ctranspose: "the ' operator", dotMultiply: '.*', dotDivide: './',
@@ -489,8 +491,7 @@ class Converter {
         // -a / b is −(a/b), as stepdiff prints it (see multiply); -a * b / c stays (−(a·b))/c, which
         // is what prints so.
         const [top, bottom] = [this.node(args[0]!), this.node(args[1]!)];
-        const minus = resolved(args[0]!, this.pieces);
-        const lifted = top.kind === 'neg' && minus.type === 'OperatorNode' && minus.fn === 'unaryMinus' ? X.div(top.arg, bottom) : undefined;
+        const lifted = top.kind === 'neg' && isUnaryMinus(resolved(args[0]!, this.pieces)) ? X.div(top.arg, bottom) : undefined;
         return lifted !== undefined && plainNegatedProduct(lifted) ? X.neg(lifted) : X.div(top, bottom);
       }
       case 'pow': return X.pow(this.node(args[0]!), this.node(args[1]!));
@@ -509,7 +510,7 @@ class Converter {
     while (node.type === 'OperatorNode' && (node.fn === 'divide' || (node.fn === 'multiply' && this.primedCall(node) === undefined)) && node.args?.length === 2) {
       node = node.args[0]!;
     }
-    return node.type === 'OperatorNode' && node.fn === 'unaryMinus';
+    return isUnaryMinus(node);
   }
 
   /** Flattens a left-nested chain of the same operator iteratively (long sums must not recurse deeply). */

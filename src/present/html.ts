@@ -8,7 +8,7 @@ import type { Derivation } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
-import { eachPartial, present, type Block } from './present.js';
+import { eachPartial, present, valueWithApprox, type Block } from './present.js';
 import { renderMath } from './render.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -55,7 +55,7 @@ export function toHTML(d: Derivation | Partials, locale: Locale = 'en', maxChars
   if (p.evaluation !== undefined) {
     const e = p.evaluation;
     parts.push(`<section class="evaluation"><h3>${escapeHtml(e.heading)}</h3>`, block(e.main, 'h4'));
-    if (e.value !== undefined) parts.push(`<div class="value"><p class="label">${escapeHtml(words.value)}</p>${renderMath(`${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`}`, true)}</div>`);
+    if (e.value !== undefined) parts.push(`<div class="value"><p class="label">${escapeHtml(words.value)}</p>${renderMath(valueWithApprox(e.value, e.approx), true)}</div>`);
     if (e.reason !== undefined) parts.push(`<p class="note">${escapeHtml(`${words.note}: ${e.reason}`)}</p>`);
     parts.push('</section>');
   }

@@ -5,7 +5,7 @@ import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
 import { MAX_PRINT_CHARS } from '../engine/derivation.js';
-import { eachPartial, present, type Block } from './present.js';
+import { eachPartial, present, valueWithApprox, type Block } from './present.js';
 
 const display = (latex: string): string => `$$\n${latex}\n$$`;
 
@@ -39,7 +39,7 @@ export function toMarkdown(d: Derivation | Partials, locale: Locale = 'en', maxC
   if (p.evaluation !== undefined) {
     const e = p.evaluation;
     parts.push(`### ${escapeMarkdown(e.heading)}`, `${display(e.main.latex)}\n\n${e.main.explanations.map((x, i) => `${i + 1}. ${escapeMarkdown(x)}`).join('\n')}`);
-    if (e.value !== undefined) parts.push(`${words.value}:\n\n${display(`${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`}`)}`);
+    if (e.value !== undefined) parts.push(`${words.value}:\n\n${display(valueWithApprox(e.value, e.approx))}`);
     if (e.reason !== undefined) parts.push(`> ${escapeMarkdown(`${words.note}: ${e.reason}`)}`);
   }
   parts.push(`### ${headings(locale).laws}\n\n${p.laws.map((l) => `- **${escapeMarkdown(l.title)}**\n\n${display(l.law)}`).join('\n\n')}`);

@@ -9,7 +9,7 @@
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
-import { alignedLatex, approxText, MAX_PRINT_CHARS, messageIn, pointText, valueText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { alignedLatex, approxBeside, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
 import { toLatex, latexName } from '../expr/latex.js';
@@ -39,6 +39,9 @@ export interface EvaluationLayout {
   readonly approx?: string;
   readonly reason?: string;
 }
+
+/** An evaluation's value in LaTeX with its decimal beside it (2 \\log(2) \\approx 1.386294361), for display. */
+export const valueWithApprox = (value: string, approx: string | undefined): string => `${value}${approx === undefined ? '' : ` \\approx ${approx}`}`;
 
 /** Everything a page shows about one derivation, in one locale: the parts it uses first (lower orders), then its own. */
 export interface Presentation extends Part {
@@ -75,6 +78,7 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const laws: Laws = new Map();
   const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
   const evaluation = d.evaluation;
+  const approx = evaluation === undefined ? undefined : approxBeside(evaluation);
   return {
     ...own!,
     parts: earlier.reverse(),
@@ -83,7 +87,7 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
         heading: phrases(locale).evaluateAt.replace('{point}', pointText(evaluation.point)),
         main: { label: headings(locale).steps, latex: alignedLatex(d.result, evaluation.steps, locale, options, budget), explanations: evaluation.steps.map((s) => s.explain(locale)) },
         ...(evaluation.value === undefined ? {} : { value: spend(budget, toLatex(evaluation.value, options)) }),
-        ...(evaluation.approx === undefined || evaluation.value === undefined || valueText(evaluation.value) === approxText(evaluation.approx) ? {} : { approx: approxText(evaluation.approx) }),
+        ...(approx === undefined ? {} : { approx }),
         ...(evaluation.reason === undefined ? {} : { reason: messageIn(evaluation.reason, locale) }),
       },
     }),
@@ -154,7 +158,7 @@ export function toLatexDocument(d: Derivation | Partials, locale: Locale = 'en',
   if (p.evaluation !== undefined) {
     const e = p.evaluation;
     parts.push(`% ${e.heading}`, `\\[\n${e.main.latex}\n\\]`);
-    if (e.value !== undefined) parts.push(`% ${words.value}`, `\\[ ${e.value}${e.approx === undefined ? '' : ` \\approx ${e.approx}`} \\]`);
+    if (e.value !== undefined) parts.push(`% ${words.value}`, `\\[ ${valueWithApprox(e.value, e.approx)} \\]`);
     if (e.reason !== undefined) parts.push(`% ${words.note}: ${e.reason}`);
   }
   parts.push(`% ${headings(locale).laws}`);
