@@ -38,6 +38,8 @@ export const PAGES: readonly Page[] = [
     options: { define: [SIGMOID] },
     gradient: ['w', 'b'],
   },
+  { slug: 'implicit-circle', title: { en: 'The unit circle, implicitly', zh: '单位圆的隐函数求导' }, input: 'x^2 + y^2 = 1', options: { dependent: 'y', order: 2 } },
+  { slug: 'implicit-folium', title: { en: 'The folium of Descartes, implicitly', zh: '笛卡尔叶形线的隐函数求导' }, input: 'x^3 + y^3 = 6*x*y', options: { dependent: 'y' } },
   { slug: 'tanh', title: { en: 'Hyperbolic tangent', zh: '双曲正切' }, input: 'tanh(x)', options: {} },
   { slug: 'softplus', title: { en: 'Softplus', zh: 'Softplus' }, input: 'log(1+exp(x))', options: { define: [SIGMOID] } },
   { slug: 'mean-squared-error', title: { en: 'Mean squared error', zh: '均方误差' }, input: '(ŷ-t)^2/2', options: { wrt: 'ŷ' } },

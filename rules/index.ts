@@ -8,7 +8,7 @@
 // rule), the rewrites chosen by `method` before quotient, chain before the direct rules (which only
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
-import type { RewriteRule, Rule } from '../src/engine/rule.js';
+import type { EquationRule, RewriteRule, Rule } from '../src/engine/rule.js';
 import type { Strategy } from '../src/engine/simplify.js';
 import { TEXTBOOK_COST } from '../src/engine/algebra.js';
 import abs from './differentiation/abs.js';
@@ -39,11 +39,18 @@ import sum from './differentiation/sum.js';
 import trigonometric from './differentiation/trigonometric.js';
 import undefinedFunction from './differentiation/undefined-function.js';
 import variable from './differentiation/variable.js';
+import dependentVariable from './differentiation/dependent-variable.js';
+import differentiateBothSides from './equation/differentiate-both-sides.js';
+import expandUnknown from './equation/expand-unknown.js';
+import moveTerms from './equation/move-terms.js';
+import factorUnknown from './equation/factor-unknown.js';
+import divideByCoefficient from './equation/divide-by-coefficient.js';
 
 /** Every differentiation rule, in the order they are tried. */
 export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   constant,
   variable,
+  dependentVariable,
   sum,
   difference,
   negation,
@@ -69,6 +76,13 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   definition,
   undefinedFunction,
 ] as Rule[]);
+
+/**
+ * The moves of implicit differentiation, in order: differentiate both sides (the differentiation
+ * rules and the simplifier run between it and the rest), multiply out what holds dy/dx, gather its
+ * terms on the left, factor it out, divide by its coefficient.
+ */
+export const EQUATION_RULES: readonly EquationRule[] = Object.freeze([differentiateBothSides, expandUnknown, moveTerms, factorUnknown, divideByCoefficient]);
 
 /** The tidy-up applied to each sub-derivation's result. */
 export const COLLECT: RewriteRule = collect;

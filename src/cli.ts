@@ -10,12 +10,14 @@ import { isLocale, LOCALES } from './engine/locale.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
-const USAGE = `Usage: stepdiff "<expression>" [--wrt x|w,b] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+const USAGE = `Usage: stepdiff "<expression or equation>" [--wrt x|w,b] [--dependent y] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
 
 Differentiates the expression step by step and prints every rule applied.
   --wrt       variable to differentiate by (default: the only variable); w,b gives the gradient
               (with --order 2, the Hessian)
+  --dependent differentiate an equation implicitly, this variable a function of --wrt:
+              stepdiff "x^2 + y^2 = 1" --dependent y gives dy/dx = -x / y
   --order     how many times to differentiate, 1 to 10 (default 1); each lower order is shown too
   --at        evaluate the derivative at name=value (a number, or exact: 1/2, pi, log(2)); may be repeated
   --define    a function definition, may be repeated
@@ -33,7 +35,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--wrt', '--order', '--at', '--define', '--method', '--format', '--locale', '--output', '-o']);
+const VALUE_OPTIONS = new Set(['--wrt', '--dependent', '--order', '--at', '--define', '--method', '--format', '--locale', '--output', '-o']);
 const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
 
 /**
@@ -84,6 +86,7 @@ async function main(argv: readonly string[]): Promise<void> {
       allowPositionals: true,
       options: {
         wrt: { type: 'string' },
+        dependent: { type: 'string' },
         order: { type: 'string' },
         at: { type: 'string', multiple: true },
         define: { type: 'string', multiple: true },
@@ -124,12 +127,14 @@ async function main(argv: readonly string[]): Promise<void> {
     if (names.length > 1) {
       // --wrt w,b: the gradient, and with --order 2 the Hessian.
       if (values.at !== undefined) fail('[invalid-option] --at takes one variable of differentiation, not a list');
+      if (values.dependent !== undefined) fail('[invalid-option] --dependent takes one variable of differentiation, not a list');
       if (order !== undefined && order !== 1 && order !== 2) fail(`[invalid-option] with several variables --order is 1 (the gradient) or 2 (the Hessian), not ${values.order}`);
       derivation = (order === 2 ? hessian : gradient)(positionals[0]!, { ...shared, wrt: names });
     } else {
       derivation = derive(positionals[0]!, {
         ...shared,
         ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
+        ...(values.dependent === undefined ? {} : { dependent: values.dependent }),
         ...(order === undefined ? {} : { order }),
         ...(values.at === undefined ? {} : { at: pointOf(values.at) }),
       });
@@ -144,7 +149,8 @@ async function main(argv: readonly string[]): Promise<void> {
     };
     output = await printers[format]();
   } catch (error) {
-    if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message}`);
+    // The library names its options as a caller passes them; here they are command-line options.
+    if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message.replace(/\bdependent: '(\w+)'/g, '--dependent $1')}`);
     throw error;
   }
   if (values.output === undefined) {

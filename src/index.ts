@@ -1,7 +1,7 @@
 // The top layer, with src/cli.ts: the public API, and the one place the rule lists (rules/) are
 // wired into the engine. It may import every layer below; nothing imports it but the CLI.
 
-import { COLLECT, DIFFERENTIATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
+import { COLLECT, DIFFERENTIATION_RULES, EQUATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
 import { Derivation, type Message, type Step } from './engine/derivation.js';
 import { Partials } from './engine/partials.js';
@@ -20,6 +20,8 @@ import { toLatex as latexOf } from './expr/latex.js';
 import { evaluate as valueOf, type Environment } from './engine/evaluate.js';
 import { indexRules } from './engine/rewrite.js';
 import { differentiate, type Differentiated, type Session } from './engine/session.js';
+import { differentiateAgain, differentiateImplicitly } from './engine/implicit.js';
+import { equationSign, parseEquation } from './parse/equation.js';
 import { exprMap } from './expr/expr-map.js';
 import { hasDerivative } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
@@ -37,6 +39,11 @@ export interface DeriveOptions {
   readonly method?: Method;
   /** A point to evaluate the derivative at, such as { x: 0 } or { x: '1/2' }: values are numbers or exact inputs ('pi', 'log(2)'). */
   readonly at?: Readonly<Record<string, number | string>>;
+  /**
+   * Differentiate an equation implicitly: this variable is a function of `wrt` (y in x^2 + y^2 = 1),
+   * and the result is its derivative dy/dx (with `order` 2, d²y/dx²) in terms of x and y.
+   */
+  readonly dependent?: string;
   /** How many times to differentiate, 1 to 10 (default 1): each lower order is a part of the derivation. */
   readonly order?: number;
   /** Parser limits (input length and nesting depth). */
@@ -107,6 +114,7 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
 function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   const prep = prepare(input, given);
   const { options, expr, parsed, definitions } = prep;
+  if (options.dependent !== undefined) return implicitDerivation(prep, options.dependent);
   // An input that is itself a derivative, derivative(u, x), is the operator: derive works it out
   // (its value is u'), rather than differentiating it once more.
   const operator = expr.kind === 'd' && expr.at === undefined ? expr : undefined;
@@ -122,6 +130,31 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   let target = operator ?? (d(expr, wrt) as ExprOf<'d'>);
   for (let k = 1; k < (options.order ?? 1); k++) target = d(target, wrt) as ExprOf<'d'>;
   return completed(prep, session, wrt, differentiate(target, session), options.at);
+}
+
+/** The derivation of dy/dx (and the higher orders asked for) from an equation, y = `dependent` a function of x. */
+function implicitDerivation(prep: Prepared, dependent: string): Derivation {
+  const { options, expr } = prep;
+  if (expr.kind !== 'eq') throw new StepdiffError('invalid-equation', `dependent: ${dependent} asks for implicit differentiation, which needs an equation, such as x^2 + ${dependent}^2 = 1.`);
+  const y = chooseVariable(expr, dependent);
+  if (!dependsOn(expr, y)) throw new StepdiffError('invalid-equation', `The equation has no ${y} in it, so it does not define ${y} as a function.`);
+  const others = freeSymbols(expr).filter((name) => name !== y);
+  if (options.wrt === undefined && others.length > 1) {
+    throw new StepdiffError('ambiguous-variable', `The equation has several variables besides ${y} (${others.join(', ')}); say which one ${y} is a function of with wrt.`);
+  }
+  const wrt = chooseVariable(expr, options.wrt ?? others[0] ?? 'x');
+  if (wrt === y) throw new StepdiffError('invalid-option', `${y} cannot depend on itself: dependent and wrt must be different variables.`);
+  const session = sessionFor(prep, { partial: others.some((name) => name !== wrt), dependent: y });
+  const first = differentiateImplicitly(expr, wrt, y, session, EQUATION_RULES);
+  let main = first;
+  // dy/dx, then d²y/dx² = d/dx[dy/dx], …: each order starts from the derivative of the one below.
+  let start = d(X.sym(y), wrt);
+  for (let k = 2; k <= (options.order ?? 1); k++) {
+    const lower = new Derivation('', expr, wrt, main.start, main.steps, main.result, [], [], true, session.latex, main.parts);
+    start = d(start, wrt);
+    main = { ...differentiateAgain(start as ExprOf<'d'>, main, first.result, y, session), parts: [lower] };
+  }
+  return completed(prep, session, wrt, main, options.at);
 }
 
 /** An input parsed and checked, with its definitions and options: what every kind of derivation starts from. */
@@ -145,16 +178,28 @@ function prepare(input: string | Expr, given: DeriveOptions): Prepared {
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
   // derivative(u, x) in the text is the operator stepdiff prints: every step it shows reads back.
+  const implicit = options.dependent !== undefined;
+  if (typeof input === 'string' && !implicit) refuseEquation(input);
   const parsed = typeof input === 'string'
-    ? parseExpressionText(input, definitions, limits, { inertDerivatives: true })
+    ? (implicit ? parseEquation : parseExpressionText)(input, definitions, limits, { inertDerivatives: true })
     : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
+  if (!implicit && parsed.expr.kind === 'eq') throw equationWithoutDependent();
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   if (typeof input === 'string' && X.findPath(expr, (n) => n.kind === 'd' && n.at !== undefined, hasDerivative) !== undefined) {
     throw evaluatedDerivative(input.search(/\bderivative\s*\(/));
   }
-  refuseDegenerate(parsed.definition?.body ?? expr, typeof input === 'string' ? input : undefined, definitions);
+  for (const side of expr.kind === 'eq' ? [expr.left, expr.right] : [parsed.definition?.body ?? expr]) refuseDegenerate(side, typeof input === 'string' ? input : undefined, definitions);
   return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '' };
+}
+
+const equationWithoutDependent = (position?: number): StepdiffError =>
+  new StepdiffError('invalid-equation', 'This is an equation: to differentiate it implicitly, say which variable is a function of the other, such as dependent: \'y\'.', position);
+
+/** Refuses an equation given without `dependent` (x^2 + y^2 = 1, y = x^2), which mathjs would misread as an assignment; a definition f(x) = … is read. */
+function refuseEquation(text: string): void {
+  const sign = equationSign(text);
+  if (sign !== undefined && !/^\s*[\p{L}_][\p{L}\p{N}_]*\s*\([^()]*\)\s*$/u.test(text.slice(0, sign))) throw equationWithoutDependent(sign);
 }
 
 /** The state the derivations of one call share: the budget, and the derivatives found so far. */
@@ -194,7 +239,9 @@ function completed(prep: Prepared, session: Session, wrt: string, main: Differen
   const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
   const folded = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!folded) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
-  const evaluation = at === undefined ? undefined : evaluateAt(expr, result, pointOf(at, expr, wrt, definitions, prep.limits), {
+  // An equation's function is defined where both its sides are.
+  const domain = expr.kind === 'eq' ? X.sub(expr.left, expr.right) : expr;
+  const evaluation = at === undefined ? undefined : evaluateAt(domain, result, pointOf(at, expr, wrt, definitions, prep.limits), {
     definitions,
     // Exact arithmetic only: with no definitions to fold into, σ(0) written out stays 1/2.
     simplify: (e) => simplify(e, algebraSettings(new Map(), session.budget, session.latex)),
@@ -207,7 +254,7 @@ function completed(prep: Prepared, session: Session, wrt: string, main: Differen
 }
 
 /** Options for `gradient` and `hessian`: those of `derive`, with the variables as a list. */
-export interface PartialsOptions extends Omit<DeriveOptions, 'wrt' | 'order' | 'at'> {
+export interface PartialsOptions extends Omit<DeriveOptions, 'wrt' | 'order' | 'at' | 'dependent'> {
   /** The variables, in order: the gradient's components, the Hessian's rows and columns. */
   readonly wrt: readonly string[];
 }
@@ -243,6 +290,7 @@ function partialsSetup(input: string | Expr, given: PartialsOptions): { prep: Pr
   if (!Array.isArray(list) || list.length === 0 || !allStrings(list)) {
     throw new StepdiffError('invalid-variable', 'wrt must be a list of variable names, such as ["w", "b"].');
   }
+  if (Object.hasOwn(given, 'dependent')) throw new StepdiffError('invalid-option', 'gradient and hessian take no dependent: implicit differentiation is derive\'s, with one variable.');
   const prep = prepare(input, { ...given, wrt: undefined } as DeriveOptions);
   const names = (list as string[]).map((name) => chooseVariable(prep.expr, name));
   const twice = names.find((name, i) => names.indexOf(name) !== i);
@@ -391,7 +439,15 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
     maxOutput: checkedNumber(options, 'maxOutput'),
     budgetMs: checkedNumber(options, 'budgetMs'),
     simplify,
+    dependent: checkedName(options, 'dependent'),
   };
+}
+
+/** The option `key`, refused unless it is a string. */
+function checkedName(given: object, key: string): string | undefined {
+  const v = own(given, key);
+  if (v !== undefined && typeof v !== 'string') throw new StepdiffError('invalid-variable', `${key} must be a variable name, given as a string.`);
+  return v;
 }
 
 /** The parser limits: the defaults, overridden by the limits given. */
@@ -412,6 +468,7 @@ function simplifyWithin(input: string | Expr, given: Pick<DeriveOptions, 'define
   const limits = limitsOf(options);
   const definitions = parseDefinitions(options.define ?? [], limits);
   const expr = typeof input === 'string' ? parseExpressionText(input, definitions, limits).expr : checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES);
+  if (expr.kind === 'eq') throw new StepdiffError('invalid-equation', 'simplifyExpression simplifies an expression, not an equation.');
   refuseDegenerate(expr, typeof input === 'string' ? input : undefined, definitions);
   const budget = budgetFor(options, started);
   return simplify(expr, algebraSettings(definitions, budget, {}));

@@ -54,6 +54,18 @@ describe('CLI', () => {
     expect(out.stdout.trimEnd().endsWith('Result: σ(x) * (1 - σ(x))')).toBe(true);
   });
 
+  it("every `$ npx stepdiff … | tail -1` example in the README prints the line shown under it", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
+    const examples = readme.flatMap((line, i) => (line.startsWith('$ npx stepdiff ') && line.endsWith(' | tail -1') ? [[line, readme[i + 1]!] as const] : []));
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const [command, shown] of examples) {
+      const args = [...command.slice('$ npx stepdiff '.length, -' | tail -1'.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+      const out = run(...args);
+      expect(out.status, command).toBe(0);
+      expect(out.stdout.trimEnd().split('\n').at(-1), command).toBe(shown);
+    }
+  });
+
   it('--method chain takes the chain-rule route', () => {
     const out = run('1/(1+exp(-x))', '--method', 'chain', '--format', 'json');
     expect((JSON.parse(out.stdout) as { steps: Array<{ rule: string }> }).steps[0]!.rule).toBe('negative-power');

@@ -11,7 +11,7 @@ const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
   ['(x', 'syntax-error', 2],
   ['[1, 2] * x', 'unsupported-syntax', 0],
   ['x << 2', 'unsupported-syntax', 2],
-  ['x = 3', 'unsupported-syntax', 2],
+  ['x = 3', 'invalid-equation', 2],
   ['"text"', 'unsupported-syntax', 0],
   ['x; y', 'unsupported-syntax', 1],
   ['x > 2 ? x : 1', 'unsupported-syntax', 6],

@@ -2,10 +2,11 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALGEBRA_RULES, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { ALGEBRA_RULES, DIFFERENTIATION_RULES, EQUATION_RULES } from '../rules/index.js';
 import { derive, present, renderMath, StepdiffError, toHTML, toLatexDocument, toMarkdown, toPage } from '../src/index.js';
 import { LOCALES, TRANSLATED, templateIn, titleIn } from '../src/engine/locale.js';
 import { RECALL, SUBSTITUTE_PARTS } from '../src/engine/rewrite.js';
+import { SUBSTITUTE_DERIVATIVE } from '../src/engine/implicit.js';
 import { CORPUS } from './corpus.js';
 import { allSteps } from './helpers.js';
 
@@ -110,16 +111,17 @@ describe('HTML', () => {
 
 describe('translations', () => {
   it('every rule id has a Chinese title', () => {
-    for (const rule of [...DIFFERENTIATION_RULES, ...ALGEBRA_RULES, SUBSTITUTE_PARTS, RECALL]) {
+    for (const rule of [...DIFFERENTIATION_RULES, ...ALGEBRA_RULES, ...EQUATION_RULES, SUBSTITUTE_PARTS, RECALL, SUBSTITUTE_DERIVATIVE]) {
       expect(() => titleIn('zh', rule.id, rule.title), rule.id).not.toThrow();
     }
   });
 
   it('every note template written in a rule or the engine has a Chinese translation', () => {
     const sources = [
-      ...['differentiation', 'algebra'].flatMap((folder) =>
+      ...['differentiation', 'algebra', 'equation'].flatMap((folder) =>
         readdirSync(new URL(`../rules/${folder}/`, import.meta.url)).map((f) => readFileSync(new URL(`../rules/${folder}/${f}`, import.meta.url), 'utf8'))),
       readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8'),
+      readFileSync(new URL('../src/engine/implicit.ts', import.meta.url), 'utf8'),
       readFileSync(new URL('../src/parse/parse.ts', import.meta.url), 'utf8'),
     ];
     const templates = sources.flatMap((s) => [...s.matchAll(/text: (['"])(.*?)\1/g)].map((m) => m[2]!));

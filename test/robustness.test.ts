@@ -25,7 +25,7 @@ const CLASSES: Array<[string, string, ErrorCode, DeriveOptions?]> = [
   ['subtraction chain', Array(3000).fill('x').join('-'), 'too-deep'],
   ['matrix', '[1, 2]', 'unsupported-syntax'],
   ['shift', 'x << 2', 'unsupported-syntax'],
-  ['assignment', 'x = 2', 'unsupported-syntax'],
+  ['assignment', 'x = 2', 'invalid-equation'],
   ['string', '"x"', 'unsupported-syntax'],
   ['unit conversion', '5 cm to inch', 'unsupported-syntax'],
   ['unknown function', 'floor(x)', 'unknown-function'],

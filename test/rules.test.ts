@@ -3,7 +3,9 @@
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALGEBRA_RULES, DIFFERENTIATION_RULES } from '../rules/index.js';
+import { ALGEBRA_RULES, DIFFERENTIATION_RULES, EQUATION_RULES } from '../rules/index.js';
+import { parseEquation } from '../src/parse/equation.js';
+import type { Expr, ExprOf } from '../src/expr/expr.js';
 import { parseDefinition, parseExpression } from '../src/parse/parse.js';
 import { applies, type Method, type RuleContext } from '../src/engine/rule.js';
 import { toText } from '../src/expr/text.js';
@@ -14,7 +16,8 @@ const definitions = new Map([[sigmoid.name, sigmoid], [loss.name, loss]]);
 
 function rewrite(input: string, method: Method = 'quotient', wrt = 'x'): { id: string; out: string } {
   const body = parseExpression(input, definitions).expr;
-  const ctx: RuleContext = { wrt, method, definitions, inside: new Set() };
+  // y is the dependent variable of implicit differentiation: a function of x (the chain rule's row log(y + x) shows it).
+  const ctx: RuleContext = { wrt, method, definitions, inside: new Set(), dependent: 'y' };
   const rule = DIFFERENTIATION_RULES.find((r) => applies(r, body, ctx));
   if (rule === undefined) throw new Error(`no rule for ${input}`);
   return { id: rule.id, out: toText(rule.to(body as never, ctx)) };
@@ -47,6 +50,7 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   'defined-function': [['σ(2x)', 'derivative(σ(y), y, 2 * x) * derivative(2 * x, x)'], ['σ(x)', 'derivative(σ(y), y, x) * derivative(x, x)']],
   definition: [['L(x, 2)', 'derivative((x - 2)^2, x)'], ['L(3x, t)', 'derivative((3 * x - t)^2, x)']],
   'undefined-function': [['f(x)', "f'(x)"], ["f'(x)", "f''(x)"]],
+  'dependent-variable': [['y', 'derivative(y, x)']],
 };
 
 describe('rule modules', () => {
@@ -100,5 +104,55 @@ describe('collect', () => {
 
   it('returns undefined when there is nothing to collect', () => {
     for (const input of ['exp(y)', '-1', '-x^2', 'x * y + 1']) expect(COLLECT.apply(parseExpression(input).expr, { definitions: new Map() })).toBeUndefined();
+  });
+});
+
+// The moves of implicit differentiation, each on an equation with u = dy/dx: what it makes of it,
+// or '' where it does not apply.
+const EQUATION_TABLES: Record<string, Array<[string, string]>> = {
+  'differentiate-both-sides': [['x^2 + y^2 = 1', 'derivative(x^2 + y^2, x) = derivative(1, x)']],
+  'expand-unknown': [
+    ['exp(x * y) * (y + x * derivative(y, x)) = 1 + derivative(y, x)', 'exp(x * y) * y + exp(x * y) * x * derivative(y, x) = 1 + derivative(y, x)'],
+    ['2 * x - (y + x * derivative(y, x)) = 0', '2 * x - y - x * derivative(y, x) = 0'],
+    ['(2 * y) * derivative(y, x) = -2 * x', ''],
+    ['sin(derivative(y, x)) = x', ''],
+  ],
+  'move-terms': [
+    ['2 * x + 2 * y * derivative(y, x) = 0', '2 * y * derivative(y, x) = -2 * x'],
+    ['3 * x^2 + 3 * y^2 * derivative(y, x) = 6 * y + 6 * x * derivative(y, x)', '3 * y^2 * derivative(y, x) - 6 * x * derivative(y, x) = 6 * y - 3 * x^2'],
+    ['2 * y * derivative(y, x) = -2 * x', ''],
+  ],
+  'factor-unknown': [
+    ['3 * y^2 * derivative(y, x) - 6 * x * derivative(y, x) = 6 * y', '(3 * y^2 - 6 * x) * derivative(y, x) = 6 * y'],
+    ['x * derivative(y, x) - derivative(y, x) = 1', '(x - 1) * derivative(y, x) = 1'],
+    ['2 * y * derivative(y, x) = -2 * x', ''],
+  ],
+  'divide-by-coefficient': [
+    ['2 * y * derivative(y, x) = -2 * x', 'derivative(y, x) = -2 * x / (2 * y)'],
+    ['-derivative(y, x) = x', 'derivative(y, x) = -x'],
+    ['derivative(y, x) / x = 1', 'derivative(y, x) = 1 / (1 / x)'],
+    ['derivative(y, x) = x', ''],
+  ],
+};
+
+describe('equation rules', () => {
+  const u = parseExpression('derivative(y, x)', new Map(), undefined, { inertDerivatives: true }).expr as ExprOf<'d'>;
+  const equation = (text: string): ExprOf<'eq'> => parseEquation(text, new Map(), undefined, { inertDerivatives: true }).expr as ExprOf<'eq'>;
+  for (const rule of EQUATION_RULES) {
+    it.each(EQUATION_TABLES[rule.id] ?? [])(`${rule.id}: %s → %s`, (input, expected) => {
+      const after: Expr | undefined = rule.apply(equation(input), u);
+      expect(after === undefined ? '' : toText(after)).toBe(expected);
+    });
+  }
+
+  it('each has a table, an id equal to its file name in rules/equation, a title and a law, and is frozen', () => {
+    const files = readdirSync(new URL('../rules/equation/', import.meta.url)).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(EQUATION_RULES.map((r) => r.id).sort()).toEqual(files);
+    for (const rule of EQUATION_RULES) {
+      expect(Object.keys(EQUATION_TABLES)).toContain(rule.id);
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.law.length).toBeGreaterThan(0);
+      expect(Object.isFrozen(rule)).toBe(true);
+    }
   });
 });

@@ -36,8 +36,8 @@ export default defineRewrite({
     if (e.kind === 'div') {
       const top = numericValue(e.num);
       const bottom = numericValue(e.den);
-      // A quotient of two literals is already an exact fraction; anything else numeric folds.
-      const literal = e.num.kind === 'num' && e.den.kind === 'num';
+      // A quotient of two whole numbers is already an exact fraction; anything else numeric folds (0.6/0.8 is 3/4).
+      const literal = e.num.kind === 'num' && e.den.kind === 'num' && e.num.value.den === 1n && e.den.value.den === 1n;
       if (top !== undefined && bottom !== undefined && bottom.num !== 0n && !literal) return num(divQ(top, bottom));
     }
     return undefined;

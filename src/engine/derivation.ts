@@ -25,6 +25,8 @@ export interface StepJSON {
 export interface DerivationJSON extends Partial<EvaluationJSON> {
   readonly input: string;
   readonly wrt: string;
+  /** The variable that is a function of wrt, in an implicit derivation. */
+  readonly dependent?: string;
   readonly order?: number;
   readonly result: string;
   readonly resultLatex: string;
@@ -106,6 +108,11 @@ export class Step {
     this.law = info.law;
     Object.freeze(this.substeps);
     Object.freeze(this);
+  }
+
+  /** This step where `place` puts the expression it rewrote, at `prefix` (one side of an equation simplified on its own). */
+  within(place: (e: Expr) => Expr, prefix: Path): Step {
+    return new Step({ id: this.rule, title: this.title, law: this.law }, place(this.before), place(this.after), [...prefix, ...this.path], this.substeps, this.pendingNote, this.latexOptions);
   }
 
   /** What the rule says of this instance (the factor a cancellation assumes non-zero, …), if anything. */
@@ -256,9 +263,21 @@ export class Derivation {
     return new Derivation(d.input, d.expr, d.wrt, d.start, d.steps, d.result, head ? d.definitions : [], head ? d.messages : [], d.complete, d.latexOptions, [], d.evaluation);
   }
 
-  /** How many times this derivation differentiates: 2 when it starts from d²/dx² f. */
+  /** How many times this derivation differentiates: 2 when it starts from d²/dx² f, 1 from an equation. */
   get order(): number {
-    return derivativeOrder(this.start);
+    return this.start.kind === 'eq' ? 1 : derivativeOrder(this.start);
+  }
+
+  /** The variable that is a function of `wrt` when the derivation is implicit (y in x^2 + y^2 = 1). */
+  get dependent(): string | undefined {
+    return this.latexOptions.dependent;
+  }
+
+  /** What this derivation does, as its heading in `locale`: "Second derivative with respect to x". */
+  heading(locale: Locale = 'en'): string {
+    const words = phrases(locale);
+    const text = this.start.kind === 'eq' ? words.differentiateImplicitly : words.differentiateTimes(this.order);
+    return text.replaceAll('{x}', this.wrt).replaceAll('{y}', this.dependent ?? '');
   }
 
   /** Every part, each after the parts it uses, this derivation last: the order they are read in. */
@@ -291,13 +310,13 @@ export class Derivation {
       for (const note of this.notesIn(locale)) lines.push(`${words.note}${words.colon}${note}${locale === 'zh' ? '。' : '.'}`);
       for (const def of this.definitions) lines.push(`${words.definition}${words.colon}${def.name}(${def.params.join(', ')}) = ${toText(def.body)}`);
     }
-    lines.push(`${words.differentiateTimes(this.order).replace('{x}', this.wrt)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
+    lines.push(`${this.heading(locale)}${words.colon.trimEnd()}`, `  ${toText(this.start)}`, '');
     const walk = (steps: readonly Step[], prefix: string, indent: string, main: boolean): void => {
       steps.forEach((step, i) => {
         const label = `${prefix}${i + 1}`;
         lines.push(`${indent}${label}. [${step.rule}] ${step.explain(locale)}`);
         const body = `${indent}${' '.repeat(label.length + 2)}`;
-        lines.push(spend(budget, main ? `${body}= ${toText(step.after)}` : `${body}${step.toText()}`));
+        lines.push(spend(budget, main ? `${body}${connective(step.after).text} ${toText(step.after)}` : `${body}${step.toText()}`));
         walk(step.substeps, `${label}.`, body, false);
       });
     };
@@ -329,6 +348,7 @@ export class Derivation {
     return withinStack(() => ({
       input: this.input,
       wrt: this.wrt,
+      ...(this.dependent === undefined ? {} : { dependent: this.dependent }),
       ...(earlier.length === 0 ? {} : { order: this.order }),
       result: toText(this.result),
       resultLatex: toLatex(this.result, this.latexOptions),
@@ -395,11 +415,15 @@ export function spend(budget: PrintBudget | undefined, text: string): string {
   return text;
 }
 
+/** What joins a row of a chain to the one before: =, or ⇒ where the rows are equations (each follows from the one before). */
+export const connective = (after: Expr): { readonly text: string; readonly latex: string } =>
+  after.kind === 'eq' ? { text: '=>', latex: '\\Rightarrow' } : { text: '=', latex: '=' };
+
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
 export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): string {
   const rows = [spend(budget, toLatex(start, options))];
   steps.forEach((step, i) => {
-    const row = spend(budget, `&= ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`);
+    const row = spend(budget, `&${connective(step.after).latex} ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`);
     if (i === 0) rows[0] = `${rows[0]} ${row}`;
     else rows.push(row);
   });

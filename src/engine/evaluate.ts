@@ -81,6 +81,8 @@ export function evaluate(e: Expr, env: Environment): number {
     case 'pow': return power(ev(e.base), ev(e.exp));
     case 'neg': return -ev(e.arg);
     case 'fn': return call(e, env);
+    // An equation is true or false, not a number.
+    case 'eq': return Number.NaN;
     case 'd': {
       const point = e.at === undefined ? env.values.get(e.wrt) ?? Number.NaN : ev(e.at);
       return numericDerivative((x) => evaluate(e.body, { ...env, values: new Map([...env.values, [e.wrt, x]]) }), point);

@@ -14,6 +14,8 @@ export interface Phrases {
   readonly differentiate: string;
   /** The heading of a derivation of order `order` (2 for d²/dx²), with {x} for the variable. */
   readonly differentiateTimes: (order: number) => string;
+  /** The heading of an implicit derivation, with {x} for the variable and {y} for the one that depends on it. */
+  readonly differentiateImplicitly: string;
   readonly result: string;
   /** The heading of an evaluation, with {point} for "x = 0". */
   readonly evaluateAt: string;
@@ -34,6 +36,7 @@ const EN: Phrases = {
   differentiate: 'Differentiate with respect to {x}',
   differentiateTimes: (order) =>
     order <= 1 ? EN.differentiate : `${EN_ORDINALS[order] ?? `Order ${order}`} derivative with respect to {x}`,
+  differentiateImplicitly: 'Differentiate implicitly with respect to {x}, {y} a function of {x}',
   result: 'Result',
   evaluateAt: 'Evaluate at {point}',
   value: 'Value',
@@ -48,6 +51,7 @@ const EN: Phrases = {
 const ZH: Phrases = {
   differentiate: '对 {x} 求导',
   differentiateTimes: (order) => (order <= 1 ? ZH.differentiate : `对 {x} 求${ZH_NUMERALS[order] ?? String(order)}阶导数`),
+  differentiateImplicitly: '对 {x} 隐函数求导（{y} 是 {x} 的函数）',
   result: '结果',
   evaluateAt: '在 {point} 处求值',
   value: '值',
@@ -125,6 +129,13 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   trigonometric: '三角函数法则',
   'trigonometric-quotient': '三角函数的商',
   'undefined-function': '未定义函数',
+  'dependent-variable': '因变量',
+  'differentiate-both-sides': '两边同时求导',
+  'expand-unknown': '展开含导数的项',
+  'move-terms': '把含导数的项移到一边',
+  'factor-unknown': '提取导数',
+  'divide-by-coefficient': '两边除以导数的系数',
+  'substitute-derivative': '代入上面求得的导数',
   variable: '变量法则',
 };
 
@@ -160,6 +171,8 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   '− read as -': '− 按 - 读取',
   'mathematical letters read as plain letters': '数学字母按普通字母读取',
   '{x} = {a}': '{x} = {a}',
+  '{y} is a function of {x}': '{y} 是 {x} 的函数',
+  '{f} = {g}': '{f} = {g}',
   '{f} is not defined at {point}': '{f} 在 {point} 处无定义',
   'The derivative does not exist at {point}: it divides by zero there': '导数在 {point} 处不存在：该处出现除以零',
   'The derivative does not exist at {point}: {part} has no value there': '导数在 {point} 处不存在：{part} 在该处无值',

@@ -13,7 +13,7 @@ import type { Expr, Kind, Path } from '../expr/expr.js';
 import { at, childAt, childCount, d, findPath, replaceAt, replaceMany, substitute, sym } from '../expr/expr.js';
 import { hasDerivative } from '../expr/shape.js';
 import type { LatexOptions } from '../expr/latex.js';
-import { mergeLazy, notesAt, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
+import { isDependentDerivative, mergeLazy, notesAt, type LazyNote, type RewriteRule, type Rule, type RuleContext } from './rule.js';
 import { checkBudget, type Budget } from './limits.js';
 import { Step } from './derivation.js';
 import { toText } from '../expr/text.js';
@@ -68,6 +68,8 @@ interface State {
   readonly rulesFor: RuleIndex;
   /** f → f'(param) for defined functions already differentiated. */
   readonly derivatives: KnownDerivatives;
+  /** Whether a node is a derivative still to be worked out. */
+  readonly isOpen: (e: Expr) => boolean;
 }
 
 /** The steps taken and the expression they end on. */
@@ -76,12 +78,14 @@ export interface Rewritten {
   readonly result: Expr;
 }
 
-const isOpenDerivative = (e: Expr): boolean => e.kind === 'd' && e.at === undefined;
+/** The test for a derivative still to be worked out: open, and not dy/dx of the dependent variable, which stays. */
+const openTest = (dependent: string | undefined): ((e: Expr) => boolean) =>
+  dependent === undefined ? (e) => e.kind === 'd' && e.at === undefined : (e) => e.kind === 'd' && e.at === undefined && !isDependentDerivative(e, dependent);
 const isEvaluatedDerivative = (e: Expr): boolean => e.kind === 'd' && e.at !== undefined;
 
 /** Rewrites every inert derivative in `start` away. */
 export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewritten {
-  return run(start, settings, { steps: 0, rulesFor: settings.rules, derivatives: settings.known ?? new Map() });
+  return run(start, settings, { steps: 0, rulesFor: settings.rules, derivatives: settings.known ?? new Map(), isOpen: openTest(settings.context.dependent) });
 }
 
 /**
@@ -89,7 +93,7 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
  * context kept giving V8 new hidden classes (about three per derivation), so the rules reading it
  * (ctx.wrt in isConstant, asked of node after node) kept missing their inline caches.
  */
-const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, wrt });
+const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, dependent: c.dependent, wrt });
 
 /** The first rule, in order, that differentiates `body` (the index narrows the candidates to those for its kind). */
 function ruleFor(body: Expr, ctx: RuleContext, state: State): Rule | undefined {
@@ -104,7 +108,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
   const steps: Step[] = [];
   let current = start;
   for (;;) {
-    const path = findDerivative(current, isOpenDerivative);
+    const path = findDerivative(current, state.isOpen);
     if (path === undefined) return { steps, result: current };
     // Counts the step and bounds its size and time; what it prints is counted as each step is kept.
     checkBudget(settings.budget, current, ++state.steps, false);
@@ -121,7 +125,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
       // rule on each term of a polynomial is one step, as a textbook writes it.
       const replacements: Array<readonly [Path, Expr]> = [[path, template]];
       const notes = note === undefined ? [] : [note];
-      for (const other of openDerivatives(current).slice(1)) {
+      for (const other of openDerivatives(current, state.isOpen).slice(1)) {
         const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
         const otherCtx = contextFor(settings.context, another.wrt);
         if (ruleFor(another.body, otherCtx, state) !== rule) continue;
@@ -176,12 +180,12 @@ function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleC
 const findDerivative = (e: Expr, test: (node: Expr) => boolean): Path | undefined => findPath(e, test, hasDerivative);
 
 /** The paths of the open derivatives in `e`, in reading order (they never contain one another). */
-function openDerivatives(e: Expr): Path[] {
+function openDerivatives(e: Expr, isOpen: (e: Expr) => boolean): Path[] {
   const found: Path[] = [];
   const path: number[] = [];
   const visit = (node: Expr): void => {
     if (!hasDerivative(node)) return;
-    if (isOpenDerivative(node)) {
+    if (isOpen(node)) {
       found.push([...path]);
       return;
     }
@@ -208,7 +212,7 @@ function outerDerivative(body: Expr, y: string, settings: RewriteSettings, state
     return { steps: [kept(new Step(RECALL, d(body, y), result, [], [], undefined, settings.latex), settings, state)], result };
   }
   const inside = new Set([...settings.context.inside, defined]);
-  const part = runPart(d(body, y), { ...settings, context: { method: settings.context.method, definitions: settings.context.definitions, inside } }, state);
+  const part = runPart(d(body, y), { ...settings, context: { method: settings.context.method, definitions: settings.context.definitions, inside, dependent: settings.context.dependent } }, state);
   const simplified = settings.simplify?.(part.result) ?? { steps: [], result: part.result };
   state.derivatives.set(defined, { param: y, result: simplified.result });
   return { steps: [...part.steps, ...simplified.steps], result: simplified.result };
@@ -233,7 +237,7 @@ function deriveParts(
     shown = replaceAt(shown, path, substitute(part.result, new Map([[placeholder.wrt, placeholder.at!]])));
   }
   let resolved = shown;
-  for (let path = findDerivative(resolved, isOpenDerivative); path !== undefined; path = findDerivative(resolved, isOpenDerivative)) {
+  for (let path = findDerivative(resolved, state.isOpen); path !== undefined; path = findDerivative(resolved, state.isOpen)) {
     const part = runPart(at(resolved, path), settings, state);
     substeps.push(...part.steps);
     resolved = replaceAt(resolved, path, part.result);

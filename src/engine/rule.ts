@@ -21,6 +21,8 @@ export interface RuleContext {
   readonly definitions: ReadonlyMap<string, Definition>;
   /** Defined functions whose own derivative is being derived here, from their definition. */
   readonly inside: ReadonlySet<string>;
+  /** A variable that is a function of the variable of differentiation (y in implicit differentiation). */
+  readonly dependent?: string;
 }
 
 /** A per-instance explanation: `text` names slots as {u}, filled with `values` by a printer. */
@@ -62,7 +64,12 @@ export function applies(rule: Rule, body: Expr, ctx: RuleContext): boolean {
 }
 
 /** Whether `e` is constant with respect to the current variable. */
-export const isConstant = (e: Expr, ctx: RuleContext): boolean => !dependsOn(e, ctx.wrt);
+export const isConstant = (e: Expr, ctx: RuleContext): boolean =>
+  !dependsOn(e, ctx.wrt) && (ctx.dependent === undefined || !dependsOn(e, ctx.dependent));
+
+/** Whether `e` is dy/dx for the dependent variable y: the unknown of implicit differentiation, which no rule takes further. */
+export const isDependentDerivative = (e: Expr, dependent: string | undefined): boolean =>
+  dependent !== undefined && e.kind === 'd' && e.at === undefined && e.body.kind === 'sym' && e.body.name === dependent;
 
 /** Whether `e` contains no symbols at all (a number, e, π, or functions of them), nor a derivative. */
 export const isNumeric = (e: Expr): boolean => !hasSymbol(e);
@@ -215,3 +222,22 @@ export function mergeNotes(all: readonly Note[]): Note | undefined {
   return { text: notes[0]!.text, values: notes[0]!.values, also: notes.slice(1) };
 }
 
+
+/**
+ * A move on an equation towards its unknown u (dy/dx in implicit differentiation): differentiate
+ * both sides, gather the terms with u, factor it out, divide by its coefficient. Data plus a pure
+ * function, as the other rules are; the engine (implicit.ts) applies them in their order.
+ */
+export interface EquationRule {
+  readonly id: string;
+  readonly title: string;
+  readonly law: string;
+  /** The equation after the move, or undefined where the move does not apply. */
+  apply(e: ExprOf<'eq'>, u: ExprOf<'d'>): Expr | undefined;
+  note?(e: ExprOf<'eq'>, u: ExprOf<'d'>): Note | undefined;
+}
+
+/** Declares an equation rule (frozen). */
+export function defineEquationRule(rule: EquationRule): EquationRule {
+  return Object.freeze(rule);
+}

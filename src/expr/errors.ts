@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'invalid-expression'
   | 'division-by-zero'
   | 'undefined-value'
+  | 'invalid-equation'
   | 'no-rule';
 
 /** Longest message text kept whole; a longer one (it quotes the input) keeps its start and end. */

@@ -94,6 +94,13 @@ export const sub = (left: Expr, right: Expr): Expr => {
   e.right = right;
   return built(e);
 };
+/** The equation left = right. */
+export const eq = (left: Expr, right: Expr): Expr => {
+  const e = blank('eq');
+  e.left = left;
+  e.right = right;
+  return built(e);
+};
 export const mul = (...factors: Expr[]): Expr => productOfList(factors);
 export const div = (numerator: Expr, denominator: Expr): Expr => {
   const e = blank('div');
@@ -155,6 +162,7 @@ export function withChildren(e: Expr, kids: Expr[]): Expr {
     case 'neg': return neg(kids[0]!);
     case 'fn': return fn(e.name, kids, e.primes);
     case 'd': return d(kids[0]!, e.wrt, kids[1]);
+    case 'eq': return eq(kids[0]!, kids[1]!);
   }
 }
 

@@ -10,6 +10,8 @@ import { Prec, isNegative, plainNegatedProduct, precedence } from './precedence.
 export interface LatexOptions {
   /** Write ∂ instead of d in derivative operators (other variables are present). */
   readonly partial?: boolean;
+  /** A variable that is a function of the variable of differentiation: its derivative prints as dy/dx. */
+  readonly dependent?: string;
 }
 
 const OPERATORS: Readonly<Record<string, string>> = {
@@ -78,7 +80,7 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
       return out;
     }
     case 'sub': return `${print(e.left)} - ${isNegative(e.right) ? paren(print(e.right)) : p(e.right, Prec.Product)}`;
-    case 'mul': return product(e.factors, print);
+    case 'mul': return product(e.factors, print, options.dependent);
     case 'div': return `\\frac{${print(e.num)}}{${print(e.den)}}`;
     case 'pow': {
       // A call's power is written (f(x))^{n}; exp(x) prints as e^{x}, whose own superscript would
@@ -89,6 +91,7 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
     // −(2x) is written −2x, without the parentheses its tree has.
     case 'neg': return `-${isNegative(e.arg) || (precedence(e.arg) < Prec.Unary && !plainNegatedProduct(e.arg)) ? paren(print(e.arg)) : print(e.arg)}`;
     case 'fn': return call(e, print);
+    case 'eq': return `${print(e.left)} = ${print(e.right)}`;
     case 'd': {
       const op = options.partial ? '\\partial' : 'd';
       // d/dx[d/dx[f]] is the second derivative, written as Leibniz did: d²/dx² f.
@@ -96,6 +99,8 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
       let inner: Expr = e.body;
       for (let k = 1; k < order; k++) inner = (inner as Extract<Expr, { kind: 'd' }>).body;
       const power = order === 1 ? '' : `^{${order}}`;
+      // The derivative of the dependent variable is the unknown dy/dx: a symbol of its own, not an operation waiting.
+      if (inner.kind === 'sym' && inner.name === options.dependent && e.at === undefined) return `\\frac{${op}${power} ${latexName(inner.name)}}{${op} ${latexName(e.wrt)}${power}}`;
       const body = `\\frac{${op}${power}}{${op} ${latexName(e.wrt)}${power}}\\left[${print(inner)}\\right]`;
       return e.at === undefined ? body : `\\left.${body}\\right|_{${latexName(e.wrt)} = ${print(e.at)}}`;
     }
@@ -122,15 +127,16 @@ function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): str
   return `${latexName(e.name)}${"'".repeat(e.primes)}${/\\frac|\\left/.test(args) ? paren(args) : `(${args})`}`;
 }
 
-/** Juxtaposes factors, with \cdot only where juxtaposition would misread (2·3, x·(−1), d/dx[…]·v). */
-function product(factors: readonly Expr[], print: (e: Expr) => string): string {
+/** Juxtaposes factors, with \cdot only where juxtaposition would misread (2·3, x·(−1), d/dx[…]·v); dy/dx reads as one symbol (2y dy/dx). */
+function product(factors: readonly Expr[], print: (e: Expr) => string, dependent: string | undefined): string {
+  const unknown = (e: Expr): boolean => e.kind === 'd' && e.at === undefined && e.body.kind === 'sym' && e.body.name === dependent;
   let out = '';
   factors.forEach((f, i) => {
     const needsParens = precedence(f) < Prec.Product || (i > 0 && isNegative(f)) || (f.kind === 'num' && i > 0 && f.value.den !== 1n);
     const text = needsParens ? paren(print(f)) : print(f);
     if (i > 0) {
       const prev = factors[i - 1]!;
-      const dot = /^[0-9.-]|^\\frac/.test(text) || f.kind === 'd' || prev.kind === 'd' || (prev.kind === 'num' && needsParens);
+      const dot = unknown(f) ? prev.kind === 'd' && !unknown(prev) : /^[0-9.-]|^\\frac/.test(text) || f.kind === 'd' || prev.kind === 'd' || (prev.kind === 'num' && needsParens);
       out += dot ? ' \\cdot ' : ' \\, ';
     }
     out += text;

@@ -4,6 +4,7 @@
 import type { Expr } from './types.js';
 
 export const enum Prec {
+  Equation = 0,
   Sum = 1,
   Product = 2,
   Unary = 3,
@@ -14,6 +15,7 @@ export const enum Prec {
 /** How tightly `e` binds when printed. */
 export function precedence(e: Expr): Prec {
   switch (e.kind) {
+    case 'eq': return Prec.Equation;
     case 'add': case 'sub': return Prec.Sum;
     case 'mul': case 'div': return Prec.Product;
     case 'neg': return Prec.Unary;

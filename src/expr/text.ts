@@ -41,6 +41,7 @@ export function toText(e: Expr): string {
     // −(2·x) is written -2 * x, as a teacher writes it: mathjs reads that as (−2)·x, the same value.
     case 'neg': return plainNegatedProduct(e.arg) ? `-${toText(e.arg)}` : `-${p(e.arg, e.arg.kind === 'neg' || e.arg.kind === 'num' ? Prec.Atom : Prec.Unary)}`;
     case 'fn': return `${e.name}${"'".repeat(e.primes)}(${e.args.map(toText).join(', ')})`;
+    case 'eq': return `${toText(e.left)} = ${toText(e.right)}`;
     case 'd':
       return e.at === undefined
         ? `derivative(${toText(e.body)}, ${e.wrt})`

@@ -6,7 +6,10 @@ import type { Rational } from './rational.js';
 /** A named mathematical constant. */
 export type ConstantName = 'e' | 'pi';
 
-/** An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at. */
+/**
+ * An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at;
+ * `eq` an equation left = right, which only implicit differentiation reads and writes.
+ */
 export type Expr =
   | { readonly kind: 'num'; readonly value: Rational }
   | { readonly kind: 'sym'; readonly name: string }
@@ -18,7 +21,8 @@ export type Expr =
   | { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
   | { readonly kind: 'neg'; readonly arg: Expr }
   | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly primes: number }
-  | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr };
+  | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr }
+  | { readonly kind: 'eq'; readonly left: Expr; readonly right: Expr };
 
 export type Kind = Expr['kind'];
 /** The node of a given kind. */

@@ -10,7 +10,7 @@ import { BUILTINS, isName, isUndefinedFunctionName } from '../expr/functions.js'
 import { gcd } from '../expr/rational.js';
 import { checkArity, type Definitions, type ParseLimits } from './parse.js';
 
-const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd']);
+const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd', 'eq']);
 
 const isNode = (e: unknown): e is Expr => typeof e === 'object' && e !== null && KINDS.has(String((e as { kind?: unknown }).kind));
 
@@ -83,6 +83,7 @@ export function checkedExpr(e: Expr, limits: ParseLimits, definitions: Definitio
     if (depth > limits.maxDepth) throw new StepdiffError('too-deep', `The expression nests deeper than ${limits.maxDepth} levels.`);
     const seen = deepest.get(node);
     if (seen !== undefined && seen >= depth) continue;
+    if (node.kind === 'eq' && depth > 0) throw invalid('An equation can only be the whole expression, not a part of one.');
     if (seen === undefined) checkNode(node, definitions);
     deepest.set(node, depth);
     for (const k of children(node)) stack.push([k, depth + 1]);

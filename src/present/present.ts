@@ -118,7 +118,7 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
   };
   visit(d.steps, '');
   return {
-    heading: phrases(locale).differentiateTimes(d.order).replace('{x}', d.wrt),
+    heading: d.heading(locale),
     main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options, budget), explanations: d.steps.map((s) => s.explain(locale)) },
     subDerivations: blocks,
     result: spend(budget, toLatex(d.result, options)),
