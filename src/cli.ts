@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// The command-line front end: parses arguments, calls derive, prints one format. Bad input is one
-// line on stderr and exit code 2, with nothing on stdout.
+// The command-line front end: parses arguments, reads the expressions (arguments, standard input,
+// files), calls derive on each, prints one format. Every failure is one line on stderr, and the
+// exit code is 2 when anything failed; with several inputs the others are still printed.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
 import { displayable, StepdiffError } from './expr/errors.js';
 import { isLocale, LOCALES } from './engine/locale.js';
+import { nearest } from './expr/nearest.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
-const USAGE = `Usage: stepdiff "<expression or equation>" [--wrt x|w,b] [--dependent y] [--order n] [--at x=0]... [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal]
+const USAGE = `Usage: stepdiff ["<expression or equation>"...] [--file F]... [--wrt x|w,b] [--dependent y] [--order n] [--at x=0]...
+                [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal] [--input text|latex]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
+       stepdiff --version | --help
 
-Differentiates the expression step by step and prints every rule applied.
+Differentiates each expression step by step and prints every rule applied. With no expression, or
+with -, the expressions are read from standard input, one per line.
+  --file      read expressions from F, one per line (blank lines and lines starting with # skipped)
   --wrt       variable to differentiate by (default: the only variable); w,b gives the gradient
               (with --order 2, the Hessian)
   --dependent differentiate an equation implicitly, this variable a function of --wrt:
@@ -22,42 +28,60 @@ Differentiates the expression step by step and prints every rule applied.
   --at        evaluate the derivative at name=value (a number, or exact: 1/2, pi, log(2)); may be repeated
   --define    a function definition, may be repeated
   --method    how a quotient is differentiated (default: quotient)
-  --format    text (default), latex, markdown, html (a standalone page) or json
+  --input     how the expressions are written: text (mathjs syntax, the default) or latex
+              (\\frac{1}{1+e^{-x}}); an expression starting with a backslash is read as LaTeX
+  --format    text (default), latex, markdown, html (a standalone page) or json (with several
+              expressions, JSON Lines: one object per expression, {"error": …} for one that failed)
   --locale    language of the explanations: en (default) or zh
-  -o, --output write to FILE instead of standard output`;
+  -o, --output write to FILE instead of standard output
+  --version   print the version
+Exit code: 0 when every expression was derived, 2 when any input or option was refused.`;
 
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+const INPUTS = ['text', 'latex'] as const;
+
+/** One line on stderr, displayable (a StepdiffError's message is already; arguments and file names are quoted raw). */
+const complain = (message: string): void => void process.stderr.write(`stepdiff: ${displayable(message.replace(/\s+/g, ' '))}\n`);
 
 function fail(message: string): never {
-  // A StepdiffError's message is displayable already; parseArgs and the file system quote arguments raw.
-  process.stderr.write(`stepdiff: ${displayable(message.replace(/\s+/g, ' '))}\n`);
+  complain(message);
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--wrt', '--dependent', '--order', '--at', '--define', '--method', '--format', '--locale', '--output', '-o']);
-const FLAG_OPTIONS = new Set(['--help', '-h', '--']);
+const VALUE_OPTIONS = ['--wrt', '--dependent', '--order', '--at', '--define', '--method', '--input', '--file', '--format', '--locale', '--output', '-o'];
+const FLAG_OPTIONS = ['--help', '-h', '--version'];
+
+/** A library message with its options named as the command line spells them: define: ["f(x) = …"] is --define "f(x) = …". */
+const inCliWords = (message: string): string =>
+  message.replace(/\bpass define: \["([^"]*)"\]/g, 'pass --define "$1"').replace(/\bdependent: '([^']*)'/g, '--dependent $1');
 
 /**
  * Moves every argument that is not an option behind `--`, so that an expression starting with a
- * minus sign ("-x^2", "--x") is read as the expression rather than as an unknown option. Only the
- * options the CLI has are options: a misspelt one is then one positional too many, and said so.
+ * minus sign ("-x^2", "--x") is read as an expression rather than as an option. Option names are
+ * read whatever their case (--Format is --format); a word after -- that names no option
+ * (--fromat) is refused by name, with the nearest option, rather than derived as −(−fromat).
  */
 function positionalsLast(argv: readonly string[]): string[] {
   const options: string[] = [];
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const name = arg.startsWith('--') ? arg.split('=')[0]! : arg;
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (VALUE_OPTIONS.has(name)) {
-      options.push(arg);
-      if (!arg.includes('=') && i + 1 < argv.length) options.push(argv[++i]!);
-    } else if (FLAG_OPTIONS.has(name)) {
-      options.push(arg);
+    const [written, ...value] = arg.startsWith('--') ? arg.split('=') : [arg];
+    const name = written!.startsWith('--') ? written!.toLowerCase() : written!;
+    const spelled = value.length > 0 ? `${name}=${value.join('=')}` : name;
+    if (VALUE_OPTIONS.includes(name)) {
+      options.push(spelled);
+      if (value.length === 0 && i + 1 < argv.length) options.push(argv[++i]!);
+    } else if (FLAG_OPTIONS.includes(name)) {
+      options.push(spelled);
+    } else if (/^--[a-z][a-z-]+$/i.test(written!)) {
+      const near = nearest(name, [...VALUE_OPTIONS, ...FLAG_OPTIONS].filter((o) => o.startsWith('--')));
+      fail(`unknown option ${written}${near === undefined ? '' : `; did you mean ${near}?`} (try --help; put -- before an expression that starts with --)`);
     } else {
       positionals.push(arg);
     }
@@ -78,6 +102,28 @@ function pointOf(pairs: readonly string[]): Record<string, string> {
   return point;
 }
 
+/** The expressions in a file's text: one per line, blank lines and # comments skipped. */
+const linesOf = (text: string): string[] => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+
+/** Reads a file (or standard input, fd 0), failing with one line on an I/O error. */
+function readText(path: string | 0, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    fail(`cannot read ${what} (${reason})`);
+  }
+}
+
+/** The package's version, from its package.json (two folders above dist/lib/cli.js). */
+function version(): string {
+  const manifest = JSON.parse(readText(new URL('../../package.json', import.meta.url).pathname, 'package.json')) as { version: string };
+  return manifest.version;
+}
+
+/** What one input became: its derivation, or the error that refused it. */
+type Outcome = { readonly input: string; readonly derivation: Derivation | Partials } | { readonly input: string; readonly error: StepdiffError };
+
 async function main(argv: readonly string[]): Promise<void> {
   let parsed;
   try {
@@ -91,78 +137,125 @@ async function main(argv: readonly string[]): Promise<void> {
         at: { type: 'string', multiple: true },
         define: { type: 'string', multiple: true },
         method: { type: 'string' },
+        input: { type: 'string', default: 'text' },
+        file: { type: 'string', multiple: true },
         format: { type: 'string', default: 'text' },
         locale: { type: 'string', default: 'en' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     });
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  if (positionals.length !== 1) {
-    const unknown = positionals.find((p) => /^--?[a-z]/i.test(p));
-    const hint = unknown === undefined || positionals.length === 0 ? '' : `; ${unknown} is not an option`;
-    fail(`expected one expression, got ${positionals.length}${hint} (try --help)`);
-  }
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  if (values.version) return void process.stdout.write(`${version()}\n`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
   const locale = values.locale;
   if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
-  let output: string;
-  try {
-    const shared = {
-      ...(values.define === undefined ? {} : { define: values.define }),
-      ...(values.method === undefined ? {} : { method: values.method as Method }),
-    };
-    // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
-    const order = values.order === undefined ? undefined : values.order.trim() === '' ? Number.NaN : Number(values.order);
-    const names = values.wrt?.split(',') ?? [];
-    let derivation: Derivation | Partials;
-    if (names.length > 1) {
-      // --wrt w,b: the gradient, and with --order 2 the Hessian.
-      if (values.at !== undefined) fail('[invalid-option] --at takes one variable of differentiation, not a list');
-      if (values.dependent !== undefined) fail('[invalid-option] --dependent takes one variable of differentiation, not a list');
-      if (order !== undefined && order !== 1 && order !== 2) fail(`[invalid-option] with several variables --order is 1 (the gradient) or 2 (the Hessian), not ${values.order}`);
-      derivation = (order === 2 ? hessian : gradient)(positionals[0]!, { ...shared, wrt: names });
-    } else {
-      derivation = derive(positionals[0]!, {
+  const input = values.input as (typeof INPUTS)[number];
+  if (!INPUTS.includes(input)) fail(`[invalid-option] unknown input "${values.input}"; use ${INPUTS.join(' or ')}`);
+
+  // The expressions, in order: the arguments (- for standard input), then each --file.
+  const fromStdin = positionals.length === 0 && values.file === undefined;
+  if (fromStdin && process.stdin.isTTY) fail('expected an expression: give one as an argument, or pipe them in, one per line (try --help)');
+  const inputs = [
+    ...positionals.flatMap((p) => (p === '-' ? linesOf(readText(0, 'standard input')) : [p])),
+    ...(fromStdin ? linesOf(readText(0, 'standard input')) : []),
+    ...(values.file ?? []).flatMap((f) => linesOf(readText(f, f))),
+  ];
+  if (inputs.length === 0) fail('no expression to differentiate (the input had only blank lines and comments)');
+
+  const shared = {
+    ...(values.define === undefined ? {} : { define: values.define }),
+    ...(values.method === undefined ? {} : { method: values.method as Method }),
+    ...(input === 'latex' ? { input: 'latex' as const } : {}),
+  };
+  // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.
+  const order = values.order === undefined ? undefined : values.order.trim() === '' ? Number.NaN : Number(values.order);
+  const names = values.wrt?.split(',') ?? [];
+  if (names.length > 1) {
+    if (values.at !== undefined) fail('[invalid-option] --at takes one variable of differentiation, not a list');
+    if (values.dependent !== undefined) fail('[invalid-option] --dependent takes one variable of differentiation, not a list');
+    if (order !== undefined && order !== 1 && order !== 2) fail(`[invalid-option] with several variables --order is 1 (the gradient) or 2 (the Hessian), not ${values.order}`);
+  }
+  const point = values.at === undefined ? undefined : pointOf(values.at);
+  const deriveOne = (text: string): Derivation | Partials =>
+    names.length > 1
+      ? (order === 2 ? hessian : gradient)(text, { ...shared, wrt: names })
+      : derive(text, {
         ...shared,
         ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
         ...(values.dependent === undefined ? {} : { dependent: values.dependent }),
         ...(order === undefined ? {} : { order }),
-        ...(values.at === undefined ? {} : { at: pointOf(values.at) }),
+        ...(point === undefined ? {} : { at: point }),
       });
+  const outcomes: Outcome[] = inputs.map((text) => {
+    try {
+      return { input: text, derivation: deriveOne(text) };
+    } catch (error) {
+      if (error instanceof StepdiffError) return { input: text, error };
+      throw error;
     }
-    const printers: Record<Format, () => string | Promise<string>> = {
-      text: () => derivation.toText(locale),
-      latex: () => toLatexDocument(derivation, locale),
-      markdown: () => toMarkdown(derivation, locale),
-      // KaTeX is loaded only when a page is asked for: the other formats start faster without it.
-      html: async () => (await import('./present/html.js')).toPage(derivation, locale),
-      json: () => JSON.stringify(derivation.toJSON(locale), null, 2),
-    };
-    output = await printers[format]();
-  } catch (error) {
-    // The library names its options as a caller passes them; here they are command-line options.
-    if (error instanceof StepdiffError) fail(`[${error.code}] ${error.message.replace(/\bdependent: '(\w+)'/g, '--dependent $1')}`);
-    throw error;
+  });
+
+  const several = inputs.length > 1;
+  const printers: Record<Exclude<Format, 'html'>, (d: Derivation | Partials) => string> = {
+    text: (d) => d.toText(locale),
+    latex: (d) => toLatexDocument(d, locale),
+    markdown: (d) => toMarkdown(d, locale),
+    // One object per line with several expressions (JSON Lines), indented with one.
+    json: (d) => JSON.stringify(d.toJSON(locale), null, several ? undefined : 2),
+  };
+  const pieces: string[] = [];
+  const done: Array<Derivation | Partials> = [];
+  let failed = false;
+  const refuse = (outcome: { input: string }, error: StepdiffError): void => {
+    failed = true;
+    complain(`${several ? `${JSON.stringify(outcome.input)}: ` : ''}[${error.code}] ${inCliWords(error.message)}`);
+    if (format === 'json') pieces.push(JSON.stringify({ input: outcome.input, error: { code: error.code, message: inCliWords(error.message), position: error.position ?? null } }, null, several ? undefined : 2));
+  };
+  for (const outcome of outcomes) {
+    if ('error' in outcome) {
+      refuse(outcome, outcome.error);
+      continue;
+    }
+    if (format === 'html') {
+      done.push(outcome.derivation);
+      continue;
+    }
+    try {
+      pieces.push(printers[format](outcome.derivation));
+    } catch (error) {
+      if (!(error instanceof StepdiffError)) throw error;
+      refuse(outcome, error);
+    }
   }
-  if (values.output === undefined) {
-    process.stdout.write(`${output}\n`);
-    return;
+  if (format === 'html' && done.length > 0) {
+    // KaTeX is loaded only when a page is asked for: the other formats start faster without it.
+    try {
+      pieces.push((await import('./present/html.js')).toPage(done, locale));
+    } catch (error) {
+      if (!(error instanceof StepdiffError)) throw error;
+      refuse({ input: inputs.join(', ') }, error);
+    }
   }
-  try {
-    writeFileSync(values.output, `${output}\n`);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    fail(`cannot write ${values.output} (${reason})`);
+  const output = pieces.join(format === 'json' && several ? '\n' : '\n\n');
+  if (pieces.length > 0) {
+    if (values.output === undefined) process.stdout.write(`${output}\n`);
+    else {
+      try {
+        writeFileSync(values.output, `${output}\n`);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        fail(`cannot write ${values.output} (${reason})`);
+      }
+    }
   }
+  if (failed) process.exitCode = 2;
 }
 
 // A reader that stops early (stepdiff … | head) closes the pipe; that is not an error.

@@ -10,6 +10,7 @@ import type { Definition, Expr, ExprOf } from './expr/expr.js';
 import * as X from './expr/expr.js';
 import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
+import { nearest } from './expr/nearest.js';
 import { checkedExpr, evaluatedDerivative } from './parse/check.js';
 import { positionOfNode } from './parse/position.js';
 import { degeneratePart } from './engine/degenerate.js';
@@ -22,6 +23,7 @@ import { indexRules } from './engine/rewrite.js';
 import { differentiate, type Differentiated, type Session } from './engine/session.js';
 import { differentiateAgain, differentiateImplicitly } from './engine/implicit.js';
 import { equationSign, parseEquation } from './parse/equation.js';
+import { atLatexPosition, fromLatex, looksLikeLatex } from './parse/latex-input.js';
 import { exprMap } from './expr/expr-map.js';
 import { hasDerivative } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
@@ -46,6 +48,8 @@ export interface DeriveOptions {
   readonly dependent?: string;
   /** How many times to differentiate, 1 to 10 (default 1): each lower order is a part of the derivation. */
   readonly order?: number;
+  /** How the input is written: 'text' (mathjs syntax) or 'latex' (\\frac{1}{1+e^{-x}}); by default, LaTeX when it starts with a backslash. */
+  readonly input?: 'text' | 'latex';
   /** Parser limits (input length and nesting depth). */
   readonly limits?: Partial<ParseLimits>;
   /** Most rule applications one derivation may take (default 200,000). */
@@ -168,15 +172,29 @@ interface Prepared {
   readonly text: string;
 }
 
-function prepare(input: string | Expr, given: DeriveOptions): Prepared {
+function prepare(given: string | Expr, options: DeriveOptions): Prepared {
   const started = performance.now();
-  const options = checkedOptions(given);
-  const method = options.method ?? 'quotient';
+  const checked = checkedOptions(options);
+  const method = checked.method ?? 'quotient';
   if (!METHODS.includes(method)) {
     throw new StepdiffError('invalid-option', `Unknown method "${String(method)}"; use one of ${METHODS.join(', ')}.`);
   }
-  const limits = limitsOf(options);
-  const definitions = parseDefinitions(options.define ?? [], limits);
+  const limits = limitsOf(checked);
+  // Parsed before the input, so that an error in a definition keeps its own position.
+  const definitions = parseDefinitions(checked.define ?? [], limits);
+  // LaTeX is read into the text syntax first; an error is then reported at its column in the LaTeX.
+  const latex = typeof given === 'string' && (checked.input === 'latex' || (checked.input === undefined && looksLikeLatex(given)));
+  if (!latex) return prepareText(given, checked, started, limits, definitions);
+  const read = fromLatex(given as string);
+  try {
+    const prep = prepareText(read.text, checked, started, limits, definitions);
+    return { ...prep, parsed: { ...prep.parsed, notes: [...prep.parsed.notes, 'LaTeX read as text'] }, text: given as string };
+  } catch (error) {
+    throw error instanceof StepdiffError ? atLatexPosition(error, read) : error;
+  }
+}
+
+function prepareText(input: string | Expr, options: DeriveOptions, started: number, limits: ParseLimits, definitions: Map<string, Definition>): Prepared {
   // derivative(u, x) in the text is the operator stepdiff prints: every step it shows reads back.
   const implicit = options.dependent !== undefined;
   if (typeof input === 'string' && !implicit) refuseEquation(input);
@@ -406,10 +424,23 @@ function checkedOrder(order: number | undefined): number | undefined {
   return order;
 }
 
+/** Every option `derive` (and, of them, `gradient`, `hessian` and `simplifyExpression`) reads. */
+const OPTION_NAMES: readonly string[] = ['wrt', 'define', 'method', 'at', 'dependent', 'order', 'input', 'limits', 'maxSteps', 'maxNodes', 'maxOutput', 'budgetMs', 'simplify'];
+
+/** Refuses an option name no function reads ({ wrtt: 'x' } would otherwise be ignored), naming the nearest one. */
+function refuseUnknownOptions(given: object, names: readonly string[], what: string): void {
+  for (const key of Object.keys(given)) {
+    if (names.includes(key)) continue;
+    const near = nearest(key, names);
+    throw new StepdiffError('invalid-option', `${what} has no option ${JSON.stringify(key)}${near === undefined ? '' : `; did you mean ${near}?`} (options: ${names.join(', ')}).`);
+  }
+}
+
 /** The caller's options, each of its type, read from its own properties into an object of every option. */
 function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions {
   const options = given ?? {};
   if (typeof options !== 'object') throw new StepdiffError('invalid-option', 'The options must be an object.');
+  refuseUnknownOptions(options, OPTION_NAMES, 'derive');
   const wrt = own(options, 'wrt');
   if (wrt !== undefined && typeof wrt !== 'string') throw new StepdiffError('invalid-variable', 'wrt must be a variable name, given as a string.');
   const define = own(options, 'define');
@@ -427,6 +458,7 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
   if (limits !== undefined && (typeof limits !== 'object' || limits === null)) {
     throw new StepdiffError('invalid-option', 'limits must be an object such as { maxDepth: 200 }.');
   }
+  if (limits !== undefined) refuseUnknownOptions(limits, ['maxLength', 'maxDepth'], 'limits');
   return {
     wrt,
     define: define as string[] | undefined,
@@ -440,7 +472,13 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
     budgetMs: checkedNumber(options, 'budgetMs'),
     simplify,
     dependent: checkedName(options, 'dependent'),
+    input: checkedInput(own(options, 'input')),
   };
+}
+
+function checkedInput(input: unknown): 'text' | 'latex' | undefined {
+  if (input !== undefined && input !== 'text' && input !== 'latex') throw new StepdiffError('invalid-option', `input must be 'text' or 'latex', not ${JSON.stringify(input)}.`);
+  return input;
 }
 
 /** The option `key`, refused unless it is a string. */
@@ -518,8 +556,29 @@ export const toText = (e: Expr): string => withinStack(() => textOf(e));
 /** Prints `e` as LaTeX. */
 export const toLatex = (e: Expr, options: LatexOptions = {}): string => withinStack(() => latexOf(e, options));
 
-/** The value of `e` at the environment's values (NaN outside its real domain). */
-export const evaluate = (e: Expr, env: Environment): number => withinStack(() => valueOf(e, env));
+/**
+ * The value of `e` at the given values, a plain object such as { x: 1, yhat: 0.3 } (ASCII names read
+ * as the parser reads them: yhat is ŷ, sigma σ) with the definitions its calls need, or at an
+ * Environment; NaN outside its real domain. A variable without a value is an invalid-option error.
+ */
+export function evaluate(e: Expr, values: Readonly<Record<string, number>> | Environment, definitions: readonly Definition[] = []): number {
+  return withinStack(() => valueOf(e, environmentOf(e, values, definitions)));
+}
+
+function environmentOf(e: Expr, given: Readonly<Record<string, number>> | Environment, definitions: readonly Definition[]): Environment {
+  if (given === null || typeof given !== 'object') throw new StepdiffError('invalid-option', 'evaluate takes the values as an object, such as { x: 1 }.');
+  const defined = new Map(definitions.map((def) => [def.name, def]));
+  if ((given as Environment).values instanceof Map) return { ...(given as Environment), definitions: (given as Environment).definitions ?? defined };
+  const values = new Map<string, number>();
+  for (const key of Object.keys(given)) {
+    const v = (given as Record<string, unknown>)[key];
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new StepdiffError('invalid-option', `evaluate: the value of ${key} must be a number.`);
+    values.set(canonicalName(key.trim()), v);
+  }
+  const missing = [...freeSymbols(e), ...definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))].filter((name) => !values.has(name));
+  if (missing.length > 0) throw new StepdiffError('invalid-option', `evaluate: no value for ${[...new Set(missing)].join(', ')}.`);
+  return { values, definitions: defined };
+}
 
 /** Parses an expression (or a definition `f(x) = …`, read as the call f(x)) into an Expr. */
 export const parseExpression = (input: string, definitions?: ReadonlyMap<string, Definition>, limits?: ParseLimits, options?: ParseOptions): Parsed =>

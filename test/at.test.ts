@@ -9,7 +9,7 @@ import { compareNumerically, rejection } from './helpers.js';
 import { parseDefinition } from '../src/parse/parse.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 
 describe('a derivative at a point', () => {
   it.each([

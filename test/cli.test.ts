@@ -1,14 +1,14 @@
 // The CLI as a user meets it: the compiled bin under plain Node.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
 describe('CLI', () => {
@@ -113,7 +113,7 @@ describe('CLI arguments (issue 30)', () => {
     expect(out.stdout).toContain('Result: 1');
     const typo = run('--wtr', 'x', 'x^2');
     expect(typo.status).toBe(2);
-    expect(typo.stderr).toBe('stepdiff: expected one expression, got 3; --wtr is not an option (try --help)\n');
+    expect(typo.stderr).toBe('stepdiff: unknown option --wtr; did you mean --wrt? (try --help; put -- before an expression that starts with --)\n');
   });
 
   it('-o to a path that cannot be written: one line and exit 2, no stack trace', () => {
@@ -127,5 +127,84 @@ describe('CLI arguments (issue 30)', () => {
     const out = run('x', '--wrt', '\u001b[2Jx');
     expect(out.status).toBe(2);
     expect(out.stderr).toBe('stepdiff: [invalid-variable] "\\u{001B}[2Jx" is not a variable name.\n');
+  });
+});
+
+describe('CLI input and batches (issue 27)', () => {
+  const piped = (stdin: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: stdin });
+
+  it('--version prints the package version', () => {
+    const out = run('--version');
+    expect(out.status).toBe(0);
+    expect(out.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('reads standard input with no argument or with -, one expression per line, blank lines and # comments skipped', () => {
+    const one = piped('x^2\n');
+    expect(one.status).toBe(0);
+    expect(one.stdout.trimEnd().endsWith('Result: 2 * x')).toBe(true);
+    const two = piped('# a comment\n\nx^3\nsin(x)\n', '-', '--format', 'json');
+    expect(two.status).toBe(0);
+    expect(two.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { result: string }).result)).toEqual(['3 * x^2', 'cos(x)']);
+  });
+
+  it('--file reads one expression per line; several expressions in one call; JSON Lines with errors as objects and exit 2', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'stepdiff-')), 'batch.txt');
+    writeFileSync(file, 'x^2\n# skip me\n1/0\n\ntanh(x)\n');
+    const out = run('--file', file, '--format', 'json');
+    expect(out.status).toBe(2);
+    const lines = out.stdout.trim().split('\n').map((line) => JSON.parse(line) as { result?: string; error?: { code: string; position: number | null } });
+    expect(lines.map((l) => l.result ?? l.error?.code)).toEqual(['2 * x', 'division-by-zero', '1 - tanh(x)^2']);
+    expect(lines[1]!.error!.position).toBe(1);
+    expect(out.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^stepdiff: "1\/0": \[division-by-zero\] /)]);
+    const several = run('x^2', 'x^3');
+    expect(several.status).toBe(0);
+    expect(several.stdout).toContain('Result: 2 * x');
+    expect(several.stdout).toContain('Result: 3 * x^2');
+  });
+
+  it('a file that cannot be read is one line and exit 2; an empty batch is refused', () => {
+    const out = run('--file', join(tmpdir(), 'no-such-stepdiff-file.txt'));
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/^stepdiff: cannot read .*no-such-stepdiff-file\.txt \(ENOENT\)\n$/);
+    const empty = piped('\n# nothing\n');
+    expect(empty.status).toBe(2);
+    expect(empty.stdout).toBe('');
+  });
+
+  it('with --format json a single error is a JSON object too', () => {
+    const out = run('1/0', '--format', 'json');
+    expect(out.status).toBe(2);
+    expect(JSON.parse(out.stdout)).toEqual({ input: '1/0', error: { code: 'division-by-zero', message: 'Division by zero. (at column 2)', position: 1 } });
+  });
+
+  it('options are read whatever their case, and a misspelt one is refused by name', () => {
+    const upper = run('x^2', '--Format', 'json');
+    expect(upper.status).toBe(0);
+    expect((JSON.parse(upper.stdout) as { result: string }).result).toBe('2 * x');
+    const typo = run('x^2', '--fromat', 'json');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('unknown option --fromat; did you mean --format?');
+  });
+
+  it('reads LaTeX (--input latex, or by its backslashes and braces), ** and sin^2(x), and library messages speak CLI', () => {
+    const latex = run('\\frac{1}{1+e^{-x}}');
+    expect(latex.status).toBe(0);
+    expect(latex.stdout).toContain('Note: LaTeX read as text.');
+    expect(latex.stdout.trimEnd().endsWith('Result: e^x / (e^x + 1)^2')).toBe(true);
+    expect(run('x', '--input', 'latex').status).toBe(0);
+    const bad = run('\\frac{1}{x', '--input', 'latex');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('(at column 9)');
+    expect(run('x**3').stdout).toContain('Result: 3 * x^2');
+    expect(run('sin^2(x)').stdout).toContain('Result: sin(2 * x)');
+    expect(run('softsign(x)').stderr).toContain('to define it, pass --define "softsign(x) = …"');
+  });
+
+  it('with --format html several derivations are one page', () => {
+    const out = run('x^2', 'x^3', '--format', 'html');
+    expect(out.status).toBe(0);
+    expect(out.stdout.match(/<!doctype html>/g)).toHaveLength(1);
+    expect(out.stdout.match(/class="stepdiff"/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -28,7 +28,7 @@ const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
   ['pow(x)', 'wrong-arity', 0],
   ['f(x, y)', 'wrong-arity', 0],
   ['1 + sin', 'function-as-symbol', 4],
-  ['sin x', 'function-as-symbol', 0],
+  ['sin x^2', 'function-as-symbol', 0],
   ['x(1 + x)', 'implicit-call', 0],
   ['e(x + 1)', 'implicit-call', 0],
   ['1e309 * x', 'non-finite-number', 0],

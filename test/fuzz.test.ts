@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFormula, checkHostile, formula, hostile } from './fuzz.js';
 
 const SEED = 20261206;
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 
 describe('fuzzing', () => {
   it('random formulas: every step equals the one before, every block renders in KaTeX in both languages', () => {

@@ -13,7 +13,7 @@ import { parseExpression } from '../src/parse/parse.js';
 import { parseEquation } from '../src/parse/equation.js';
 import { allSteps, close, compareNumerically, rejection, samplePoint, seeded } from './helpers.js';
 
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 const Y_OF_X = parseExpression('2 + sin(x)').expr;
 
 /** `e` with the nodes equal to `target` replaced by `by`. */

@@ -9,7 +9,7 @@ import { parseDefinition, parseExpression } from '../src/parse/parse.js';
 import { allSteps, rejection, unsoundSteps } from './helpers.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 
 /** Every step of every part equals the one before it, numerically. */
 const expectSound = (d: Derivation, define: readonly string[] = []): void => expect(unsoundSteps(d.chain, define, 8)).toEqual([]);

@@ -12,7 +12,7 @@ import type { Partials } from '../src/engine/partials.js';
 
 const SIGMOID = 'σ(x) = 1/(1+exp(-x))';
 const LOSS = '-(t*log(σ(w*x+b)) + (1-t)*log(1-σ(w*x+b)))';
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 
 /** Every step of every derivation equals the one before, numerically. */
 const expectSound = (p: Partials, define: readonly string[] = []): void => expect(unsoundSteps(p.all, define)).toEqual([]);

@@ -14,7 +14,7 @@ import { allSteps, rejection } from './helpers.js';
 import { toText } from '../src/expr/text.js';
 import { twosAndFives } from '../src/expr/precedence.js';
 
-const bin = fileURLToPath(new URL('../dist/cli/cli.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/lib/cli.js', import.meta.url));
 
 const CLASSES: Array<[string, string, ErrorCode, DeriveOptions?]> = [
   ['empty', '', 'empty-input'],
@@ -30,7 +30,7 @@ const CLASSES: Array<[string, string, ErrorCode, DeriveOptions?]> = [
   ['unit conversion', '5 cm to inch', 'unsupported-syntax'],
   ['unknown function', 'floor(x)', 'unknown-function'],
   ['wrong arity', 'sin(x, y)', 'wrong-arity'],
-  ['function as symbol', 'sin x', 'function-as-symbol'],
+  ['function as symbol', 'sin x^2', 'function-as-symbol'],
   ['implicit call', 'x(1+x)', 'implicit-call'],
   ['overflowing number', '1e309 * x', 'non-finite-number'],
   ['NaN', 'NaN * x', 'non-finite-number'],

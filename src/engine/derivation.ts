@@ -89,6 +89,10 @@ export class Step {
   readonly title: string;
   /** The rule's law in LaTeX (empty for the engine's own steps). */
   readonly law: string;
+  // Private, so that a step's own (enumerable) fields are the documented ones: rule, title, law,
+  // before, after, path and substeps.
+  readonly #pendingNote: LazyNote | undefined;
+  readonly #latexOptions: LatexOptions;
 
   constructor(
     info: RuleInfo,
@@ -99,25 +103,32 @@ export class Step {
     /** Steps of the sub-derivations (each starts from an inert derivative of one part). */
     readonly substeps: readonly Step[] = [],
     /** What the rule says of this step, worked out when read (see LazyNote). */
-    private readonly pendingNote?: LazyNote,
+    pendingNote?: LazyNote,
     /** How expressions of this derivation print in LaTeX (∂ when other variables are present). */
-    readonly latexOptions: LatexOptions = {},
+    latexOptions: LatexOptions = {},
   ) {
     this.rule = info.id;
     this.title = info.title;
     this.law = info.law;
+    this.#pendingNote = pendingNote;
+    this.#latexOptions = latexOptions;
     Object.freeze(this.substeps);
     Object.freeze(this);
   }
 
+  /** How expressions of this derivation print in LaTeX (∂ when other variables are present). */
+  get latexOptions(): LatexOptions {
+    return this.#latexOptions;
+  }
+
   /** This step where `place` puts the expression it rewrote, at `prefix` (one side of an equation simplified on its own). */
   within(place: (e: Expr) => Expr, prefix: Path): Step {
-    return new Step({ id: this.rule, title: this.title, law: this.law }, place(this.before), place(this.after), [...prefix, ...this.path], this.substeps, this.pendingNote, this.latexOptions);
+    return new Step({ id: this.rule, title: this.title, law: this.law }, place(this.before), place(this.after), [...prefix, ...this.path], this.substeps, this.#pendingNote, this.#latexOptions);
   }
 
   /** What the rule says of this instance (the factor a cancellation assumes non-zero, …), if anything. */
   get note(): Note | undefined {
-    return this.pendingNote?.();
+    return this.#pendingNote?.();
   }
 
   /** The rule's title in `locale`. */

@@ -166,6 +166,8 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   'The result could not be written in terms of {names}': '结果无法用 {names} 表示',
   'Unicode normalised to NFC': 'Unicode 已规范化为 NFC',
   '× read as *': '× 按 * 读取',
+  '** read as ^': '** 按 ^ 读取',
+  'LaTeX read as text': 'LaTeX 已转为文本读取',
   '· read as *': '· 按 * 读取',
   '÷ read as /': '÷ 按 / 读取',
   '− read as -': '− 按 - 读取',

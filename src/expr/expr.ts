@@ -11,44 +11,64 @@
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
 import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, type Shape } from './shape.js';
+import { toText } from './text.js';
 import type { ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
 
 export { childAt, childCount, children };
 export type { ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
 
-/** A node under construction: every field of every kind, those of other kinds left undefined. */
-interface Blank {
-  kind: Kind;
-  value: Rational | undefined;
-  name: string | undefined;
-  terms: readonly Expr[] | undefined;
-  left: Expr | undefined;
-  right: Expr | undefined;
-  factors: readonly Expr[] | undefined;
-  num: Expr | undefined;
-  den: Expr | undefined;
-  base: Expr | undefined;
-  exp: Expr | undefined;
-  arg: Expr | undefined;
-  args: readonly Expr[] | undefined;
-  primes: number | undefined;
-  body: Expr | undefined;
-  wrt: string | undefined;
-  at: Expr | undefined;
-  [SHAPE]: Shape | undefined;
+// Node's prints itself the way the library does: String(e) and `${e}` give the text form, and so
+// do JSON.stringify (a BigInt inside would make it throw) and console.log (which showed every
+// field of every kind, most of them undefined).
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A node under construction: every field of every kind, those of other kinds left undefined.
+ *
+ * Every node has every field, in this order, from this one constructor: V8 then gives all nodes one
+ * hidden class, and the engine's reads of a node's kind, shape and children are monomorphic. With a
+ * layout per kind they were megamorphic, served from V8's process-wide stub cache, which any other
+ * library's work evicts: interleaved with mathjs.derivative, as the bench runs it, sigmoid's
+ * derivation took 0.46–0.48 ms rather than 0.38–0.44 ms. The shape's slot is named here too, so V8
+ * keeps it inside the object rather than in a separate property store.
+ */
+class Blank {
+  value: Rational | undefined = undefined;
+  name: string | undefined = undefined;
+  terms: readonly Expr[] | undefined = undefined;
+  left: Expr | undefined = undefined;
+  right: Expr | undefined = undefined;
+  factors: readonly Expr[] | undefined = undefined;
+  num: Expr | undefined = undefined;
+  den: Expr | undefined = undefined;
+  base: Expr | undefined = undefined;
+  exp: Expr | undefined = undefined;
+  arg: Expr | undefined = undefined;
+  args: readonly Expr[] | undefined = undefined;
+  primes: number | undefined = undefined;
+  body: Expr | undefined = undefined;
+  wrt: string | undefined = undefined;
+  at: Expr | undefined = undefined;
+  [SHAPE]: Shape | undefined = undefined;
+
+  constructor(readonly kind: Kind) {}
+
+  /** The text form, as toText prints it. */
+  toString(): string {
+    return toText(this as unknown as Expr);
+  }
+
+  /** The text form: JSON holds an expression as the text that parses back to it. */
+  toJSON(): string {
+    return this.toString();
+  }
+
+  [INSPECT](): string {
+    return `Expr(${this.toString()})`;
+  }
 }
 
-// Every node has every field, in this order, from this one literal: V8 then gives all nodes one
-// hidden class, and the engine's reads of a node's kind, shape and children are monomorphic. With a
-// layout per kind they were megamorphic, served from V8's process-wide stub cache, which any other
-// library's work evicts: interleaved with mathjs.derivative, as the bench runs it, sigmoid's
-// derivation took 0.46–0.48 ms rather than 0.38–0.44 ms. The shape's slot is named here too, so V8
-// keeps it inside the object rather than in a separate property store.
-const blank = (kind: Kind): Blank => ({
-  kind, value: undefined, name: undefined, terms: undefined, left: undefined, right: undefined, factors: undefined,
-  num: undefined, den: undefined, base: undefined, exp: undefined, arg: undefined, args: undefined,
-  primes: undefined, body: undefined, wrt: undefined, at: undefined, [SHAPE]: undefined,
-});
+const blank = (kind: Kind): Blank => new Blank(kind);
 
 // Every node is shaped (see shape.ts) and frozen as it is built. Its child list is readonly by type
 // but not frozen: V8 (Node 20) runs slice, filter, every, some and find on a frozen array 3–16×
@@ -61,9 +81,10 @@ const built = (e: Blank): Expr => {
   return Object.freeze(node);
 };
 
-export const num = (n: number | bigint | Rational, den: bigint = 1n): Expr => {
+/** The exact number n/den (whole numbers, as numbers or bigints), or a Rational. */
+export const num = (n: number | bigint | Rational, den: bigint | number = 1n): Expr => {
   const e = blank('num');
-  e.value = typeof n === 'object' ? n : rational(BigInt(n), den);
+  e.value = typeof n === 'object' ? n : rational(BigInt(n), BigInt(den));
   return built(e);
 };
 export const sym = (name: string): Expr => {

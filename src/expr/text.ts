@@ -1,7 +1,7 @@
 // Plain-text printer: its output is valid mathjs syntax that parses back to the same Expr
 // (the inert derivative prints as derivative(body, x), an undefined function's derivative as f'(x)).
 
-import type { Expr } from './expr.js';
+import type { Expr } from './types.js';
 import type { Rational } from './rational.js';
 import { Prec, isNegative, plainNegatedProduct, precedence, twosAndFives } from './precedence.js';
 

@@ -112,11 +112,14 @@ const MATH_ALPHANUMERICS = /[\u{1D400}-\u{1D7FF}]/gu;
 function normalise(input: string, limits: ParseLimits): { text: string; notes: string[] } {
   // Before any work on the text: normalising five million characters only to refuse them took a second.
   checkLength(input, limits);
-  // Every character it rewrites, and every one NFC changes, is outside ASCII.
-  if (isAscii(input)) return { text: input, notes: [] };
-  const notes: string[] = [];
-  let text = isNfcStable(input) ? input : input.normalize('NFC');
-  if (text !== input) notes.push('Unicode normalised to NFC');
+  // Python's ** is mathjs's ^, written "^ " so that every later character keeps its column.
+  const powers = input.includes('**') ? input.replaceAll('**', '^ ') : input;
+  const powerNote = powers === input ? [] : ['** read as ^'];
+  // Every other character it rewrites, and every one NFC changes, is outside ASCII.
+  if (isAscii(powers)) return { text: powers, notes: powerNote };
+  const notes: string[] = [...powerNote];
+  let text = isNfcStable(powers) ? powers : powers.normalize('NFC');
+  if (text !== powers) notes.push('Unicode normalised to NFC');
   for (const [character, replacement, note] of NORMALISE) {
     if (text.includes(character)) {
       text = text.replaceAll(character, replacement);
@@ -478,7 +481,7 @@ class Converter {
     switch (n.fn) {
       case 'add': return X.add(...this.chain(n, 'add'));
       case 'multiply': {
-        const prime = this.primedCall(n);
+        const prime = this.primedCall(n) ?? this.bareCall(n);
         if (prime !== undefined) return prime;
         const factors = this.chain(n, 'multiply');
         // -a * b is −(a·b), as stepdiff prints −(a·b): a printed step reads back as the tree it printed.
@@ -507,7 +510,7 @@ class Converter {
   /** Whether a product's or quotient's leftmost operand is written with a unary minus of its own, -a, not (-a). */
   private leadsWithMinus(n: MathjsNode): boolean {
     let node = n;
-    while (node.type === 'OperatorNode' && (node.fn === 'divide' || (node.fn === 'multiply' && this.primedCall(node) === undefined)) && node.args?.length === 2) {
+    while (node.type === 'OperatorNode' && (node.fn === 'divide' || (node.fn === 'multiply' && this.primedCall(node) === undefined && this.bareCallHead(node) === undefined)) && node.args?.length === 2) {
       node = node.args[0]!;
     }
     return isUnaryMinus(node);
@@ -517,7 +520,7 @@ class Converter {
   private chain(n: MathjsNode, fn: string): Expr[] {
     const spine: MathjsNode[] = [];
     let node: MathjsNode = n;
-    while (node.type === 'OperatorNode' && node.fn === fn && node.args?.length === 2 && this.primedCall(node) === undefined) {
+    while (node.type === 'OperatorNode' && node.fn === fn && node.args?.length === 2 && this.primedCall(node) === undefined && this.bareCallHead(node) === undefined) {
       spine.push(node.args[1]!);
       node = node.args[0]!;
     }
@@ -540,6 +543,38 @@ class Converter {
     if (!this.isUndefinedFunction(name)) return undefined;
     this.calledNames.add(name);
     return X.fn(name, [this.node(right.content!)], primes);
+  }
+
+  /**
+   * The function and power of a call written as people write it on paper, which mathjs parses as an
+   * implicit product: `ln x` and `sin x` (a one-argument built-in before one symbol or number) and
+   * `sin^2(x)` (its whole power before the argument, sin(x)^2). `sin x^2` and `2 sin x` stay refused:
+   * which argument they mean is not clear from the text.
+   */
+  private bareCallHead(n: MathjsNode): { name: string; power?: MathjsNode; arg: MathjsNode } | undefined {
+    const [left, right] = n.args ?? [];
+    if (n.fn !== 'multiply' || !n.implicit || left === undefined || right === undefined) return undefined;
+    const arg = resolved(right, this.pieces);
+    const head = resolved(left, this.pieces);
+    const powered = head.type === 'OperatorNode' && head.fn === 'pow' ? head.args ?? [] : undefined;
+    const fn = powered === undefined ? head : resolved(powered[0]!, this.pieces);
+    const power = powered === undefined ? undefined : resolved(powered[1]!, this.pieces);
+    if (fn.type !== 'SymbolNode') return undefined;
+    const name = canonicalName(String(fn.name));
+    const arity = BUILTINS.get(name);
+    if (arity === undefined || arity.min !== 1 || this.params.has(name)) return undefined;
+    if (power !== undefined && !(power.type === 'ConstantNode' && isNumberLiteral(power.value) && /^[1-9][0-9]*$/.test(power.value.literal))) return undefined;
+    const single = arg.type === 'ConstantNode' || (arg.type === 'SymbolNode' && !BUILTINS.has(canonicalName(String(arg.name))));
+    if (!(single || (power !== undefined && arg.type === 'ParenthesisNode'))) return undefined;
+    return { name, ...(power === undefined ? {} : { power }), arg };
+  }
+
+  /** The call bareCallHead finds, as stepdiff's call (ln is log, as in call). */
+  private bareCall(n: MathjsNode): Expr | undefined {
+    const head = this.bareCallHead(n);
+    if (head === undefined) return undefined;
+    const call = X.fn(head.name === 'ln' ? 'log' : head.name, [this.node(head.arg)]);
+    return head.power === undefined ? call : X.pow(call, this.node(head.power));
   }
 
   private isUndefinedFunction(name: string): boolean {
@@ -584,7 +619,7 @@ class Converter {
       throw new StepdiffError('implicit-call', `${name}(…) is not a function call: write ${name}*(…) to multiply.`, where());
     }
     if (!isUndefinedFunctionName(name)) {
-      throw new StepdiffError('unknown-function', `Unknown function ${name}; define it with --define "${name}(x) = …".`, where());
+      throw new StepdiffError('unknown-function', `Unknown function ${name}; to define it, pass define: ["${name}(x) = …"].`, where());
     }
     checkArity(name, args.length, this.definitions, where);
     this.calledNames.add(name);

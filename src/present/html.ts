@@ -74,8 +74,8 @@ export function katexCss(fonts: (file: string) => string, css: string = readKate
   return css.replace(/src:url\(fonts\/([\w-]+\.woff2)\) format\("woff2"\)[^;}]*/g, (_, file: string) => `src:url(${fonts(file)}) format("woff2")`);
 }
 
-/** The woff2 font files KaTeX ships, as [file name, bytes]. */
-export function katexFonts(css: string = readKatexCss()): Array<[string, Buffer]> {
+/** The woff2 font files KaTeX ships, as [file name, bytes] (typed without Node's Buffer, so a project without @types/node reads the types). */
+export function katexFonts(css: string = readKatexCss()): Array<[string, Uint8Array]> {
   const files = [...new Set([...css.matchAll(/fonts\/([\w-]+\.woff2)/g)].map((m) => m[1]!))];
   return files.map((f) => [f, readFileSync(join(katexDist(), 'fonts', f))]);
 }
@@ -114,11 +114,13 @@ ${options.body}
 `;
 }
 
-/** The derivation as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
-export function toPage(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+/** The derivation (or several, one after the other) as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
+export function toPage(d: Derivation | Partials | ReadonlyArray<Derivation | Partials>, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+  const all = Array.isArray(d) ? (d as ReadonlyArray<Derivation | Partials>) : [d as Derivation | Partials];
   const stylesheet = readKatexCss();
   const fonts = new Map(katexFonts(stylesheet));
-  const css = katexCss((file) => `data:font/woff2;base64,${fonts.get(file)!.toString('base64')}`, stylesheet);
-  const input = d instanceof Partials ? d.derivations[0]?.input : d.input;
-  return htmlDocument({ title: `stepdiff: ${input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: toHTML(d, locale, maxChars) });
+  const css = katexCss((file) => `data:font/woff2;base64,${Buffer.from(fonts.get(file)!).toString('base64')}`, stylesheet);
+  const first = all[0];
+  const input = first === undefined ? undefined : first instanceof Partials ? first.derivations[0]?.input : first.input;
+  return htmlDocument({ title: `stepdiff: ${input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: all.map((one) => toHTML(one, locale, maxChars)).join('\n') });
 }

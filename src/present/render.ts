@@ -2,12 +2,19 @@
 // fresh object, so nothing inherited (a polluted Object.prototype) can switch on `trust`; every
 // KaTeX failure becomes a StepdiffError.
 
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type { KatexOptions } from 'katex';
 import { StepdiffError } from '../expr/errors.js';
+
+// KaTeX is loaded when the first formula is rendered, not when stepdiff is imported: importing it
+// costs more than the rest of the library, and a caller that only derives never needs it. Node
+// caches the module, so each call after the first is a lookup.
+const load = createRequire(import.meta.url);
+const katex = (): typeof import('katex').default => load('katex') as typeof import('katex').default;
 
 /** Renders LaTeX to HTML with MathML for screen readers (or MathML alone); throws StepdiffError('render-error') when KaTeX cannot. */
 export function renderMath(latex: string, displayMode: boolean, output: 'htmlAndMathml' | 'mathml' = 'htmlAndMathml'): string {
-  const options: katex.KatexOptions = Object.assign(Object.create(null) as object, {
+  const options: KatexOptions = Object.assign(Object.create(null) as object, {
     displayMode,
     output,
     throwOnError: true,
@@ -25,7 +32,7 @@ export function renderMath(latex: string, displayMode: boolean, output: 'htmlAnd
     minRuleThickness: 0.04,
   });
   try {
-    return katex.renderToString(latex, options);
+    return katex().renderToString(latex, options);
   } catch (error) {
     // KaTeX's own ParseError, and the RangeError deep nesting raises inside it.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
