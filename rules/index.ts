@@ -8,7 +8,7 @@
 // rule), the rewrites chosen by `method` before quotient, chain before the direct rules (which only
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
-import type { EquationRule, RewriteRule, Rule } from '../src/engine/rule.js';
+import type { BuiltinFunction, EquationRule, RewriteRule, Rule } from '../src/engine/rule.js';
 import type { Strategy } from '../src/engine/simplify.js';
 import { TEXTBOOK_COST } from '../src/engine/algebra.js';
 import abs from './differentiation/abs.js';
@@ -39,12 +39,22 @@ import sum from './differentiation/sum.js';
 import trigonometric from './differentiation/trigonometric.js';
 import undefinedFunction from './differentiation/undefined-function.js';
 import variable from './differentiation/variable.js';
+import errorFunction from './differentiation/error-function.js';
+import sign from './differentiation/sign.js';
 import dependentVariable from './differentiation/dependent-variable.js';
 import differentiateBothSides from './equation/differentiate-both-sides.js';
 import expandUnknown from './equation/expand-unknown.js';
 import moveTerms from './equation/move-terms.js';
 import factorUnknown from './equation/factor-unknown.js';
 import divideByCoefficient from './equation/divide-by-coefficient.js';
+import sigmoidFunction from './functions/sigmoid.js';
+import softplusFunction from './functions/softplus.js';
+import siluFunction from './functions/silu.js';
+import logsigmoidFunction from './functions/logsigmoid.js';
+import geluFunction from './functions/gelu.js';
+import erfcFunction from './functions/erfc.js';
+import log1pFunction from './functions/log1p.js';
+import expm1Function from './functions/expm1.js';
 
 /** Every differentiation rule, in the order they are tried. */
 export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
@@ -69,6 +79,8 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   logarithm,
   root,
   abs,
+  sign,
+  errorFunction,
   trigonometric,
   hyperbolic,
   inverseTrigonometric,
@@ -83,6 +95,12 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
  * terms on the left, factor it out, divide by its coefficient.
  */
 export const EQUATION_RULES: readonly EquationRule[] = Object.freeze([differentiateBothSides, expandUnknown, moveTerms, factorUnknown, divideByCoefficient]);
+
+/**
+ * The functions stepdiff knows by their definitions, in the order they are read: one may use those
+ * before it (silu's body calls σ). A user's definition of the same name takes their place.
+ */
+export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = Object.freeze([sigmoidFunction, softplusFunction, siluFunction, logsigmoidFunction, geluFunction, erfcFunction, log1pFunction, expm1Function]);
 
 /** The tidy-up applied to each sub-derivation's result. */
 export const COLLECT: RewriteRule = collect;

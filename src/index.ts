@@ -1,7 +1,7 @@
 // The top layer, with src/cli.ts: the public API, and the one place the rule lists (rules/) are
 // wired into the engine. It may import every layer below; nothing imports it but the CLI.
 
-import { COLLECT, DIFFERENTIATION_RULES, EQUATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
+import { BUILTIN_FUNCTIONS, COLLECT, DIFFERENTIATION_RULES, EQUATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
 import { Derivation, type Message, type Step } from './engine/derivation.js';
 import { Partials } from './engine/partials.js';
@@ -170,6 +170,8 @@ interface Prepared {
   readonly parsed: Parsed;
   readonly expr: Expr;
   readonly text: string;
+  /** What the derivation says of its input: the parser's normalisations, the built-in definitions used. */
+  readonly notes: readonly Message[];
 }
 
 function prepare(given: string | Expr, options: DeriveOptions): Prepared {
@@ -188,7 +190,7 @@ function prepare(given: string | Expr, options: DeriveOptions): Prepared {
   const read = fromLatex(given as string);
   try {
     const prep = prepareText(read.text, checked, started, limits, definitions);
-    return { ...prep, parsed: { ...prep.parsed, notes: [...prep.parsed.notes, 'LaTeX read as text'] }, text: given as string };
+    return { ...prep, notes: [...prep.notes, { text: 'LaTeX read as text', values: {} }], text: given as string };
   } catch (error) {
     throw error instanceof StepdiffError ? atLatexPosition(error, read) : error;
   }
@@ -198,17 +200,20 @@ function prepareText(input: string | Expr, options: DeriveOptions, started: numb
   // derivative(u, x) in the text is the operator stepdiff prints: every step it shows reads back.
   const implicit = options.dependent !== undefined;
   if (typeof input === 'string' && !implicit) refuseEquation(input);
+  const known = withBuiltins(definitions, typeof input === 'string' ? definedName(input) : undefined);
   const parsed = typeof input === 'string'
-    ? (implicit ? parseEquation : parseExpressionText)(input, definitions, limits, { inertDerivatives: true })
-    : { expr: checkedExpr(input, limits, definitions, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
+    ? (implicit ? parseEquation : parseExpressionText)(input, known, limits, { inertDerivatives: true })
+    : { expr: checkedExpr(input, limits, known, options.maxNodes ?? DEFAULT_MAX_NODES), notes: [] };
   if (!implicit && parsed.expr.kind === 'eq') throw equationWithoutDependent();
+  const builtins = withUsedBuiltins([parsed.definition?.body ?? parsed.expr], parsed.definition === undefined ? definitions : new Map([...definitions, [parsed.definition.name, parsed.definition]]));
+  for (const [name, def] of builtins.definitions) definitions.set(name, def);
   if (parsed.definition !== undefined) definitions.set(parsed.definition.name, parsed.definition);
   const expr = parsed.expr;
   if (typeof input === 'string' && X.findPath(expr, (n) => n.kind === 'd' && n.at !== undefined, hasDerivative) !== undefined) {
     throw evaluatedDerivative(input.search(/\bderivative\s*\(/));
   }
   for (const side of expr.kind === 'eq' ? [expr.left, expr.right] : [parsed.definition?.body ?? expr]) refuseDegenerate(side, typeof input === 'string' ? input : undefined, definitions);
-  return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '' };
+  return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '', notes: [...parsed.notes.map((text) => ({ text, values: {} })), ...builtins.notes] };
 }
 
 const equationWithoutDependent = (position?: number): StepdiffError =>
@@ -233,7 +238,7 @@ function sessionFor(prep: Prepared, latex: LatexOptions): Session {
     collect: COLLECT,
     budget,
     latex,
-    algebra: algebraSettings(definitions, budget, latex),
+    algebra: algebraSettings(foldableInto(definitions), budget, latex),
     simplify: options.simplify !== false,
     found: exprMap(),
     known: new Map(),
@@ -250,11 +255,13 @@ function completed(prep: Prepared, session: Session, wrt: string, main: Differen
   // An input that is itself a definition, h(t) = t^3, defines what is differentiated: its derivative
   // is not to be written in terms of h.
   const foldable = parsed.definition === undefined ? definitions : new Map([...definitions].filter(([name]) => name !== parsed.definition!.name));
-  const goal = [...foldable.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, foldable);
+  const targets = [...foldable.keys()].every((name) => called.has(name)) ? undefined : foldTargets(expr, foldable);
+  // A built-in function's derivative is written in the functions it names (softplus' in σ), not in itself.
+  const goal = targets === undefined ? undefined : new Set([...targets].flatMap((name) => (isBuiltin(definitions.get(name)) ? BUILTINS.get(name)!.writtenIn : [name])));
   // The definitions shown: those the input uses, those the result is to be written in, and those it calls.
   const calls = goal === undefined ? [] : [...goal].map((name) => X.fn(name, definitions.get(name)!.params.map(X.sym)));
   const used = usedDefinitions([expr, result, ...calls], definitions);
-  const messages: Message[] = parsed.notes.map((text) => ({ text, values: {} }));
+  const messages: Message[] = [...prep.notes];
   const folded = options.simplify === false || goal === undefined || goal.size === 0 || [...goal].some((name) => called.has(name));
   if (!folded) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
   // An equation's function is defined where both its sides are.
@@ -387,11 +394,81 @@ function refuseDegenerate(expr: Expr, text: string | undefined, definitions: Rea
 function parseDefinitions(texts: readonly string[], limits: ParseLimits): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
   for (const text of texts) {
-    const def = parseDefinitionText(text, definitions, limits);
-    refuseDegenerate(def.body, text, definitions);
+    const known = withBuiltins(definitions, definedName(text));
+    const def = parseDefinitionText(text, known, limits);
+    refuseDegenerate(def.body, text, known);
     definitions.set(def.name, def);
   }
   return definitions;
+}
+
+/** A built-in function's definition under one of its names, and the functions its derivative is written in. */
+interface Builtin {
+  readonly definition: Definition;
+  readonly writtenIn: readonly string[];
+}
+
+/** The built-in functions by name, parsed once when stepdiff is loaded (σ before silu, whose body calls it). */
+const BUILTINS: ReadonlyMap<string, Builtin> = (() => {
+  const read = new Map<string, Definition>();
+  const builtins = new Map<string, Builtin>();
+  for (const f of BUILTIN_FUNCTIONS) {
+    for (const name of f.names) {
+      const definition: Definition = { ...parseDefinitionText(`${name}(${f.params.join(', ')}) = ${f.body}`, read), builtin: true };
+      read.set(name, definition);
+      builtins.set(name, { definition, writtenIn: f.writtenIn.map((w) => (w === 'self' ? name : w)) });
+    }
+  }
+  return builtins;
+})();
+
+/** Whether `def` is a built-in function's own definition (not a user's of the same name). */
+const isBuiltin = (def: Definition | undefined): boolean => def !== undefined && BUILTINS.get(def.name)?.definition === def;
+
+/** The definitions a result may be folded back into: a built-in written in other functions (silu in σ) is not one of them. */
+function foldableInto(definitions: ReadonlyMap<string, Definition>): Map<string, Definition> {
+  return new Map([...definitions].filter(([name, def]) => !isBuiltin(def) || BUILTINS.get(name)!.writtenIn.includes(name)));
+}
+
+/** The name a definition's text defines (σ in "σ(x) = …"), if it looks like one: a user's σ replaces the built-in σ, which is then not there to clash with. */
+function definedName(text: string): string | undefined {
+  const head = text.includes('=') ? /^\s*([^\s(=]+)\s*\([^()=]*\)\s*=/u.exec(text) : null;
+  return head === null ? undefined : canonicalName(head[1]!);
+}
+
+/** The user's definitions, with the built-in functions they do not redefine: what input is parsed with. */
+function withBuiltins(definitions: ReadonlyMap<string, Definition>, except?: string): Map<string, Definition> {
+  const all = new Map<string, Definition>();
+  for (const [name, builtin] of BUILTINS) if (!definitions.has(name) && name !== except) all.set(name, builtin.definition);
+  for (const [name, def] of definitions) all.set(name, def);
+  return all;
+}
+
+/**
+ * The user's definitions with the built-in functions `exprs` use (directly, or through other
+ * definitions) and those their derivatives are written in (softplus' is σ); and the notes saying
+ * which built-ins were used, and which a user's definition replaced.
+ */
+function withUsedBuiltins(exprs: readonly Expr[], user: ReadonlyMap<string, Definition>): { definitions: Map<string, Definition>; notes: Message[] } {
+  const known = withBuiltins(user);
+  const used = usedDefinitions([...exprs, ...[...user.values()].map((def) => def.body)], known).filter(isBuiltin);
+  const definitions = new Map(user);
+  for (const def of used) {
+    definitions.set(def.name, def);
+    for (const name of BUILTINS.get(def.name)!.writtenIn) {
+      for (const dep of usedDefinitions([X.fn(name, [X.sym('x')])], known)) if (!definitions.has(dep.name)) definitions.set(dep.name, dep);
+    }
+  }
+  const notes: Message[] = [];
+  const builtinNames = [...definitions.values()].filter(isBuiltin).map((def) => def.name);
+  if (builtinNames.length > 0) notes.push({ text: 'Built-in definition used for {names}', values: { names: builtinNames.join(', ') } });
+  for (const def of user.values()) {
+    const builtin = BUILTINS.get(def.name)?.definition;
+    if (builtin !== undefined && !(builtin.params.length === def.params.length && X.equals(X.substitute(builtin.body, new Map(builtin.params.map((p, i) => [p, X.sym(def.params[i]!)]))), def.body))) {
+      notes.push({ text: 'Your definition of {name} replaces the built-in one', values: { name: def.name } });
+    }
+  }
+  return { definitions, notes };
 }
 
 // Options a JavaScript caller may pass with the wrong type: a NaN limit would switch its check off

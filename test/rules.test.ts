@@ -51,6 +51,8 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   definition: [['L(x, 2)', 'derivative((x - 2)^2, x)'], ['L(3x, t)', 'derivative((3 * x - t)^2, x)']],
   'undefined-function': [['f(x)', "f'(x)"], ["f'(x)", "f''(x)"]],
   'dependent-variable': [['y', 'derivative(y, x)']],
+  'error-function': [['erf(x)', '2 / sqrt(pi) * exp(-x^2)']],
+  sign: [['sign(x)', '0']],
 };
 
 describe('rule modules', () => {

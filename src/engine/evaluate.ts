@@ -22,7 +22,43 @@ const UNARY: Readonly<Record<string, (x: number) => number>> = {
   sech: (x) => 1 / Math.cosh(x), csch: (x) => 1 / Math.sinh(x), coth: (x) => 1 / Math.tanh(x),
   asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
   asech: (x) => Math.acosh(1 / x), acsch: (x) => Math.asinh(1 / x), acoth: (x) => Math.atanh(1 / x),
+  erf, sign: Math.sign,
 };
+
+/**
+ * The error function to about 1e-15: its Maclaurin series where that converges without much
+ * cancellation (|x| < 2.5), else 1 − erfc(x) with erfc's continued fraction (Lentz's method).
+ */
+function erf(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const a = Math.abs(x);
+  if (a < 2.5) {
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 100 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+      term *= (-x * x) / n;
+      sum += term / (2 * n + 1);
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  if (a > 6) return Math.sign(x);
+  // erfc(a) = exp(−a²)/√π · 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + 2/(a + …))))).
+  const tiny = 1e-300;
+  let f = a;
+  let c = a;
+  let d = 0;
+  for (let k = 1; k < 200; k++) {
+    const coefficient = k / 2;
+    d = a + coefficient * d;
+    c = a + coefficient / c;
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const erfc = Math.exp(-a * a) / (Math.sqrt(Math.PI) * f);
+  return Math.sign(x) * (1 - erfc);
+}
 
 /**
  * Real power: a negative base only with an integer exponent. x^{1/3} of a negative x is the complex

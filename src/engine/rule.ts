@@ -241,3 +241,24 @@ export interface EquationRule {
 export function defineEquationRule(rule: EquationRule): EquationRule {
   return Object.freeze(rule);
 }
+
+/**
+ * A function stepdiff knows by its definition (σ, softplus, GELU, …): data only, its body written
+ * as text that src/index.ts parses once. It is differentiated through its definition, as a user's
+ * definition is, and its derivative written in the functions `writtenIn` names ('self' for itself).
+ */
+export interface BuiltinFunction {
+  /** Stable id, the module's file name. */
+  readonly id: string;
+  /** The names it is called by (σ and sigmoid), each a definition of its own, printed as written. */
+  readonly names: readonly string[];
+  readonly params: readonly string[];
+  readonly body: string;
+  /** The functions its derivative is written in: 'self' for the function itself (σ' in σ); none to leave it as derived. */
+  readonly writtenIn: readonly string[];
+}
+
+/** Declares a built-in function (frozen). */
+export function defineBuiltin(f: BuiltinFunction): BuiltinFunction {
+  return Object.freeze(f);
+}

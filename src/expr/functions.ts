@@ -19,6 +19,8 @@ export const BUILTINS: ReadonlyMap<string, Arity> = new Map<string, Arity>([
   ...['sinh', 'cosh', 'tanh', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'asech', 'acsch', 'acoth'].map(
     (n): [string, Arity] => [n, unary],
   ),
+  // The error function (GELU is defined by it) and the sign function (the derivative of |x|).
+  ['erf', unary], ['sign', unary],
 ]);
 
 export const isBuiltin = (name: string): boolean => BUILTINS.has(name);

@@ -22,6 +22,7 @@ const OPERATORS: Readonly<Record<string, string>> = {
   sech: '\\operatorname{sech}', csch: '\\operatorname{csch}',
   asinh: '\\operatorname{arsinh}', acosh: '\\operatorname{arcosh}', atanh: '\\operatorname{artanh}',
   asech: '\\operatorname{arsech}', acsch: '\\operatorname{arcsch}', acoth: '\\operatorname{arcoth}',
+  erf: '\\operatorname{erf}', sign: '\\operatorname{sgn}',
   ln: '\\ln', log: '\\log', log2: '\\log_{2}', log10: '\\log_{10}', exp: '\\exp',
 };
 

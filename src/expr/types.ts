@@ -36,4 +36,6 @@ export interface Definition {
   readonly name: string;
   readonly params: readonly string[];
   readonly body: Expr;
+  /** Set on stepdiff's own definitions (σ, softplus, …): their names are functions only where called, and stay free as variables (σ as a standard deviation). */
+  readonly builtin?: boolean;
 }

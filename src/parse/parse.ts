@@ -465,7 +465,7 @@ class Converter {
     if (NON_FINITE.has(name)) {
       throw new StepdiffError('non-finite-number', `${name} is not a finite number.`, positionOfName(this.text, name));
     }
-    if (BUILTINS.has(name) || this.definitions.has(name)) {
+    if (BUILTINS.has(name) || (this.definitions.has(name) && this.definitions.get(name)!.builtin !== true)) {
       throw new StepdiffError(
         'function-as-symbol',
         `${name} is a function; write ${name}(x) with parentheses.`,
