@@ -41,6 +41,10 @@ import undefinedFunction from './differentiation/undefined-function.js';
 import variable from './differentiation/variable.js';
 import errorFunction from './differentiation/error-function.js';
 import sign from './differentiation/sign.js';
+import piecewise from './differentiation/piecewise.js';
+import maxMin from './differentiation/max-min.js';
+import reluFunction from './functions/relu.js';
+import heavisideFunction from './functions/heaviside.js';
 import dependentVariable from './differentiation/dependent-variable.js';
 import differentiateBothSides from './equation/differentiate-both-sides.js';
 import expandUnknown from './equation/expand-unknown.js';
@@ -73,6 +77,8 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   rootAsPower,
   generalPower,
   definedFunction,
+  // Before chain: max(x^2, 1) reads as its cases, not as max(u, 1) of u = x^2.
+  maxMin,
   chain,
   power,
   exponential,
@@ -80,6 +86,7 @@ export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   root,
   abs,
   sign,
+  piecewise,
   errorFunction,
   trigonometric,
   hyperbolic,
@@ -100,7 +107,7 @@ export const EQUATION_RULES: readonly EquationRule[] = Object.freeze([differenti
  * The functions stepdiff knows by their definitions, in the order they are read: one may use those
  * before it (silu's body calls σ). A user's definition of the same name takes their place.
  */
-export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = Object.freeze([sigmoidFunction, softplusFunction, siluFunction, logsigmoidFunction, geluFunction, erfcFunction, log1pFunction, expm1Function]);
+export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = Object.freeze([sigmoidFunction, softplusFunction, siluFunction, logsigmoidFunction, geluFunction, erfcFunction, log1pFunction, expm1Function, reluFunction, heavisideFunction]);
 
 /** The tidy-up applied to each sub-derivation's result. */
 export const COLLECT: RewriteRule = collect;
@@ -139,6 +146,9 @@ import separateFactor from './algebra/separate-factor.js';
 import signs from './algebra/signs.js';
 import splitFraction from './algebra/split-fraction.js';
 import substitute from './algebra/substitute.js';
+import solveComparison from './algebra/solve-comparison.js';
+import signOfAbs from './algebra/sign-of-abs.js';
+import decideCase from './algebra/decide-case.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
@@ -163,12 +173,15 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   powerOfRoot,
   powerAsRoot,
   evenPowerOfAbs,
+  signOfAbs,
   cancel,
   trigonometricQuotient,
   combineLikeTerms,
   pythagorean,
   hyperbolicDefinition,
   substitute,
+  solveComparison,
+  decideCase,
 ]);
 
 /**

@@ -15,6 +15,7 @@ import { checkedExpr, evaluatedDerivative } from './parse/check.js';
 import { positionOfNode } from './parse/position.js';
 import { degeneratePart } from './engine/degenerate.js';
 import { evaluateAt } from './engine/evaluate-at.js';
+import { boundariesOf } from './engine/boundaries.js';
 import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
@@ -27,7 +28,7 @@ import { atLatexPosition, fromLatex, looksLikeLatex } from './parse/latex-input.
 import { exprMap } from './expr/expr-map.js';
 import { hasDerivative } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
-import type { Method } from './engine/rule.js';
+import { NONZERO_ASSUMPTIONS, type Method } from './engine/rule.js';
 import type { Budget } from './engine/limits.js';
 import type { LatexOptions } from './expr/latex.js';
 
@@ -266,12 +267,19 @@ function completed(prep: Prepared, session: Session, wrt: string, main: Differen
   if (!folded) messages.push({ text: 'The result could not be written in terms of {names}', values: { names: [...goal!].join(', ') } });
   // An equation's function is defined where both its sides are.
   const domain = expr.kind === 'eq' ? X.sub(expr.left, expr.right) : expr;
-  const evaluation = at === undefined ? undefined : evaluateAt(domain, result, pointOf(at, expr, wrt, definitions, prep.limits), {
+  // Exact arithmetic only: with no definitions to fold into, σ(0) written out stays 1/2.
+  const exact = (e: Expr) => simplify(e, algebraSettings(new Map(), session.budget, session.latex));
+  // What a piecewise result does where its cases meet, said of the function in the input.
+  const boundaries = expr.kind === 'eq' ? [] : boundariesOf(parsed.definition?.body ?? expr, result, wrt, { definitions, simplify: exact });
+  messages.push(...boundaries.map((b) => b.message));
+  const point = at === undefined ? undefined : pointOf(at, expr, wrt, definitions, prep.limits);
+  const kink = point === undefined ? undefined : boundaries.find((b) => !b.differentiable && point.some(([name, v]) => name === wrt && X.equals(v, b.at)));
+  const evaluation = point === undefined ? undefined : kink !== undefined ? { point, steps: [], reason: kink.message } : evaluateAt(domain, result, point, {
     definitions,
-    // Exact arithmetic only: with no definitions to fold into, σ(0) written out stays 1/2.
-    simplify: (e) => simplify(e, algebraSettings(new Map(), session.budget, session.latex)),
+    simplify: exact,
     isZero: zeroProof(definitions),
     latex: session.latex,
+    assumed: assumedNonZero([...main.parts.flatMap((part) => part.chain), { steps: main.steps }]),
   });
   // A derivative asked for at a point where it does not exist is an incomplete answer, never NaN.
   const complete = folded && evaluation?.reason === undefined;
@@ -321,6 +329,24 @@ function partialsSetup(input: string | Expr, given: PartialsOptions): { prep: Pr
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) throw new StepdiffError('invalid-variable', `wrt lists ${twice} twice.`);
   return { prep, names, session: sessionFor(prep, { partial: true }) };
+}
+
+/** The expressions the steps of `derivations` (sub-steps included) assumed are not 0. */
+function assumedNonZero(derivations: ReadonlyArray<{ readonly steps: readonly Step[] }>): Expr[] {
+  const found: Expr[] = [];
+  const visit = (steps: readonly Step[]): void => {
+    for (const step of steps) {
+      const note = step.note;
+      for (const said of note === undefined ? [] : [note, ...(note.also ?? [])]) {
+        const slot = Object.hasOwn(NONZERO_ASSUMPTIONS, said.text) ? NONZERO_ASSUMPTIONS[said.text]! : undefined;
+        const c = slot === undefined ? undefined : said.values[slot];
+        if (c !== undefined) found.push(c);
+      }
+      visit(step.substeps);
+    }
+  };
+  for (const d of derivations) visit(d.steps);
+  return found;
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */

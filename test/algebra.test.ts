@@ -1,6 +1,7 @@
 // One table per algebraic rule module: a node, and what the rule rewrites it to (applied at the
 // root). Rows marked undefined are nodes the rule must leave alone.
 
+import type { Expr } from '../src/expr/expr.js';
 import { describe, expect, it } from 'vitest';
 import { ALGEBRA_RULES } from '../rules/index.js';
 import { parseDefinition, parseExpression } from '../src/parse/parse.js';
@@ -24,6 +25,9 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'distribute-power': [['(2 * s^2)^2', '2^2 * (s^2)^2'], ['(a / b)^3', 'a^3 / b^3'], ['(sqrt(2 * pi) * s)^2', 'sqrt(2 * pi)^2 * s^2'], ['(x * (1 + x))^2', undefined], ['(a * b)^(1 / 2)', undefined], ['(a * b)^n', undefined]],
   'power-of-root': [['sqrt(x)^2', 'x'], ['sqrt(1 - x)^4', '(1 - x)^2'], ['cbrt(x)^3', 'x'], ['nthRoot(x, 4)^8', 'x^2'], ['sqrt(x)^3', undefined], ['cbrt(x)^2', undefined], ['nthRoot(x, n)^n', undefined]],
   'power-as-root': [['x^0.5', 'sqrt(x)'], ['x^(3 / 2)', 'sqrt(x)^3'], ['(1 + x)^(-1 / 2)', '1 / sqrt(1 + x)'], ['x^(-1.5)', '1 / sqrt(x)^3'], ['x^(1 / 3)', undefined], ['x^2', undefined]],
+  'sign-of-abs': [['x / abs(x)', 'sign(x)'], ['d * r / abs(r)', 'd * sign(r)'], ['2 * (x - 1) / (3 * abs(x - 1))', '2 * sign(x - 1) / 3'], ['x / abs(y)', undefined]],
+  'decide-case': [['2 < 0 ? 0 : 1', '1'], ['0 <= 0 ? a : b', 'a'], ['0.5 > 1 / 2 ? a : b', 'b'], ['x < 0 ? 0 : 1', undefined]],
+  'solve-comparison': [['2 * x - 1 < 0', 'x < 0.5'], ['0 > x', 'x < 0'], ['0.01 * x > x', 'x < 0'], ['3 - x <= 1', 'x >= 2'], ['x < 0', undefined], ['x^2 > 1', undefined], ['x > y', undefined]],
   'even-power-of-abs': [['abs(x)^2', 'x^2'], ['abs(x - 1)^4', '(x - 1)^4'], ['abs(x)^3', undefined], ['abs(x)^n', undefined]],
   'negative-exponent': [['x^(-2)', '1 / x^2'], ['1 / exp(x)', 'exp(-x)'], ['1 / e^x', 'e^(-x)'], ['exp(-x)', undefined]],
   'clear-negative-exponential': [
@@ -90,7 +94,9 @@ describe('algebraic rule modules', () => {
   for (const [id, rows] of Object.entries(TABLES)) {
     describe(id, () => {
       it.each(rows)('%s → %s', (input, expected) => {
-        const out = rule(id).apply(parse(input), ctx);
+        // A comparison is written only as a piecewise test: its row is the test of `input ? 1 : 0`.
+        const parsed = id === 'solve-comparison' ? (parse(`${input} ? 1 : 0`) as Extract<Expr, { kind: 'cond' }>).test : parse(input);
+        const out = rule(id).apply(parsed, ctx);
         expect(out === undefined ? undefined : toText(out)).toBe(expected);
       });
     });

@@ -14,7 +14,7 @@ const CASES: Array<[string, ErrorCode, number | undefined, DeriveOptions?]> = [
   ['x = 3', 'invalid-equation', 2],
   ['"text"', 'unsupported-syntax', 0],
   ['x; y', 'unsupported-syntax', 1],
-  ['x > 2 ? x : 1', 'unsupported-syntax', 6],
+  ['x == 2 ? x : 1', 'unsupported-syntax', 7],
   ['a.b', 'unsupported-syntax', 1],
   ['x!', 'unsupported-syntax', 1],
   ['x % 2', 'unsupported-syntax', 2],

@@ -53,6 +53,8 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   'dependent-variable': [['y', 'derivative(y, x)']],
   'error-function': [['erf(x)', '2 / sqrt(pi) * exp(-x^2)']],
   sign: [['sign(x)', '0']],
+  'max-min': [['max(0, x)', 'derivative(x < 0 ? 0 : x, x)'], ['min(x, 1)', 'derivative(x < 1 ? x : 1, x)'], ['max(0.01 * x, x)', 'derivative(x < 0 ? 0.01 * x : x, x)'], ['max(x^2, 1)', 'derivative(x^2 > 1 ? x^2 : 1, x)']],
+  piecewise: [['x > 0 ? x^2 : 0', 'x > 0 ? derivative(x^2, x) : derivative(0, x)']],
 };
 
 describe('rule modules', () => {

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'constant',
   title: 'Constant rule',
   law: '\\frac{d}{dx}c = 0',
-  on: ['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn'],
+  on: ['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'cond'],
   nests: false,
   when: (body, ctx) => isConstant(body, ctx),
   to: () => zero,

@@ -2,8 +2,8 @@
 // coefficient times factors, a factor as base^exponent. Builders turn the views back into Exprs in
 // the form a textbook writes (positive term first, x/2 rather than 0.5·x, 1/u^n rather than u^-n).
 
-import type { Expr, ExprOf } from '../expr/expr.js';
-import { add, childAt, childCount, div, E, equals, fn, isNum, mul, neg, num, one, pow, sub, zero } from '../expr/expr.js';
+import type { Comparison, Expr, ExprOf } from '../expr/expr.js';
+import { add, childAt, childCount, cmp, div, E, equals, fn, isNum, mul, neg, num, one, pow, sub, substitute, sym, zero } from '../expr/expr.js';
 import { exprMap, exprSet, HashMap } from '../expr/expr-map.js';
 import { KIND_BIT, hashOf, mix, shapeOf } from '../expr/shape.js';
 import { ONE, ZERO, addQ, divQ, eqQ, isIntegerQ, mulQ, negQ, rational, type Rational } from '../expr/rational.js';
@@ -506,4 +506,20 @@ export function isPolynomial(e: Expr): boolean {
     case 'pow': return e.exp.kind === 'num' && e.exp.value.den === 1n && e.exp.value.num >= 0n && isPolynomial(e.base);
     default: return false;
   }
+}
+
+/**
+ * `left op right` as `x op' b` when left − right is linear in x with exact coefficients (0 > x is
+ * x < 0, 0.01x > x is x < 0): the form a boundary is read off. Left as written otherwise.
+ */
+export function comparisonOn(op: Comparison, left: Expr, right: Expr, x: string): Expr {
+  const difference = sub(left, right);
+  const at = (v: number): Rational | undefined => numericValue(substitute(difference, new Map([[x, num(v)]])));
+  const [v0, v1, v2] = [at(0), at(1), at(2)];
+  if (v0 === undefined || v1 === undefined || v2 === undefined) return cmp(op, left, right);
+  const slope = addQ(v1, negQ(v0));
+  if (slope.num === 0n || !eqQ(addQ(v2, negQ(v1)), slope)) return cmp(op, left, right);
+  // s·x + c op 0 is x op −c/s, the comparison turned round when s < 0.
+  const flipped: Record<Comparison, Comparison> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  return cmp(slope.num < 0n ? flipped[op] : op, sym(x), num(divQ(negQ(v0), slope)));
 }

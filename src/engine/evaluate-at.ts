@@ -27,11 +27,14 @@ export interface EvaluationSettings {
   /** Whether an expression is zero everywhere (the simplifier's proof, for divisors). */
   readonly isZero: (e: Expr) => boolean;
   readonly latex: LatexOptions;
+  /** What the derivation assumed is not 0 (see NONZERO_ASSUMPTIONS), in terms of the variables. */
+  readonly assumed?: readonly Expr[];
 }
 
 const notDefined = (f: Expr, point: string): Message => ({ text: '{f} is not defined at {point}', values: { f: toText(f), point } });
 const dividesByZero = (point: string): Message => ({ text: 'The derivative does not exist at {point}: it divides by zero there', values: { point } });
 const partHasNoValue = (part: Expr, point: string): Message => ({ text: 'The derivative does not exist at {point}: {part} has no value there', values: { part: toText(part), point } });
+const assumedNonZero = (c: Expr, point: string): Message => ({ text: 'The derivative does not exist at {point}: the derivation assumed {c} ≠ 0', values: { c: toText(c), point } });
 const notFinite = (point: string): Message => ({ text: 'The derivative does not exist at {point}: it has no real value there', values: { point } });
 
 /** Evaluates `result`, the derivative of `expr`, at `point`. */
@@ -46,6 +49,11 @@ export function evaluateAt(expr: Expr, result: Expr, point: ReadonlyArray<readon
     if (Number.isNaN(fx) || (!Number.isFinite(fx) && degeneratePart(substitute(expr, values), settings.definitions, settings.isZero) !== undefined)) {
       return { point, steps: [], reason: notDefined(expr, where) };
     }
+  }
+  // A step that held only away from c = 0 (|x|' = x/|x| = sign(x)) gives no value where c is 0.
+  for (const c of settings.assumed ?? []) {
+    if (!freeSymbols(c).every((name) => numbers.has(name))) continue;
+    if (evaluate(c, { values: numbers, definitions: settings.definitions }) === 0) return { point, steps: [], reason: assumedNonZero(c, where) };
   }
   const substituted = substitute(result, values);
   const notes = point.map(([name, v]) => () => ({ text: '{x} = {a}', values: { x: sym(name), a: v } }));

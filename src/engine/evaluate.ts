@@ -119,11 +119,23 @@ export function evaluate(e: Expr, env: Environment): number {
     case 'fn': return call(e, env);
     // An equation is true or false, not a number.
     case 'eq': return Number.NaN;
+    // A comparison is 1 where it holds and 0 where it does not (NaN where a side has no value).
+    case 'cmp': return compare(e.op, ev(e.left), ev(e.right));
+    case 'cond': {
+      const test = ev(e.test);
+      return Number.isNaN(test) ? Number.NaN : test !== 0 ? ev(e.yes) : ev(e.no);
+    }
     case 'd': {
       const point = e.at === undefined ? env.values.get(e.wrt) ?? Number.NaN : ev(e.at);
       return numericDerivative((x) => evaluate(e.body, { ...env, values: new Map([...env.values, [e.wrt, x]]) }), point);
     }
   }
+}
+
+function compare(op: string, a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
+  const holds = op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+  return holds ? 1 : 0;
 }
 
 function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
@@ -140,6 +152,8 @@ function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
   switch (e.name) {
     case 'log': return y === undefined ? Math.log(x) : Math.log(x) / Math.log(y);
     case 'nthRoot': return nthRoot(x, y ?? 2);
+    case 'max': return Math.max(x, y!);
+    case 'min': return Math.min(x, y!);
     default: {
       const f = env.functions?.get(e.name)?.[e.primes];
       return f === undefined ? Number.NaN : f(x);

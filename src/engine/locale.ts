@@ -132,6 +132,11 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'dependent-variable': '因变量',
   'error-function': '误差函数法则',
   sign: '符号函数法则',
+  piecewise: '分段函数法则',
+  'solve-comparison': '把条件解成关于变量的不等式',
+  'sign-of-abs': '一个数除以其绝对值等于其符号',
+  'decide-case': '取条件成立的那一段',
+  'max-min': '最大值与最小值写成分段',
   'differentiate-both-sides': '两边同时求导',
   'expand-unknown': '展开含导数的项',
   'move-terms': '把含导数的项移到一边',
@@ -176,6 +181,11 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   'mathematical letters read as plain letters': '数学字母按普通字母读取',
   '{x} = {a}': '{x} = {a}',
   '{y} is a function of {x}': '{y} 是 {x} 的函数',
+  'each case differentiated where it holds: where {c}, and otherwise': '各分段在其成立处分别求导：{c} 处，以及其余处',
+  '{f} is {g}': '{f} 即 {g}',
+  'Not differentiable at {point}: the function jumps there': '在 {point} 处不可导：函数在该处跳跃',
+  'Differentiable at {point}: the derivative from either side is {v}': '在 {point} 处可导：两侧导数都是 {v}',
+  'Not differentiable at {point}: the derivative from the left is {l}, from the right {r}': '在 {point} 处不可导：左导数为 {l}，右导数为 {r}',
   'Built-in definition used for {names}': '使用了 {names} 的内置定义',
   'Your definition of {name} replaces the built-in one': '你对 {name} 的定义取代了内置定义',
   'sign({x}) jumps at {x} = 0, where it has no derivative': 'sign({x}) 在 {x} = 0 处跳跃，该处没有导数',
@@ -184,6 +194,7 @@ const ZH_NOTES: Readonly<Record<string, string>> = {
   'The derivative does not exist at {point}: it divides by zero there': '导数在 {point} 处不存在：该处出现除以零',
   'The derivative does not exist at {point}: {part} has no value there': '导数在 {point} 处不存在：{part} 在该处无值',
   'The derivative does not exist at {point}: it has no real value there': '导数在 {point} 处不存在：该处没有实数值',
+  'The derivative does not exist at {point}: the derivation assumed {c} ≠ 0': '导数在 {point} 处不存在：推导中假设了 {c} ≠ 0',
 };
 
 /**

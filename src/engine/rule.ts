@@ -25,6 +25,17 @@ export interface RuleContext {
   readonly dependent?: string;
 }
 
+/**
+ * The notes that say a step holds only where something is not 0 (a cancellation's "assuming {c} ≠ 0",
+ * |x|'s and sign's point 0), each with the slot holding that expression: a derivative evaluated
+ * where one of them is 0 has no value there, whatever the simplified result says (sign(0) is 0).
+ */
+export const NONZERO_ASSUMPTIONS: Readonly<Record<string, string>> = Object.freeze({
+  'assuming {c} ≠ 0': 'c',
+  '|{x}| is not differentiable at {x} = 0': 'x',
+  'sign({x}) jumps at {x} = 0, where it has no derivative': 'x',
+});
+
 /** A per-instance explanation: `text` names slots as {u}, filled with `values` by a printer. */
 export interface Note {
   readonly text: string;

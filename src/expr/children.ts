@@ -11,7 +11,8 @@ export function children(e: Expr): readonly Expr[] {
     case 'num': case 'sym': case 'const': return NONE;
     case 'add': return e.terms;
     case 'mul': return e.factors;
-    case 'sub': case 'eq': return [e.left, e.right];
+    case 'sub': case 'eq': case 'cmp': return [e.left, e.right];
+    case 'cond': return [e.test, e.yes, e.no];
     case 'div': return [e.num, e.den];
     case 'pow': return [e.base, e.exp];
     case 'neg': return [e.arg];
@@ -26,7 +27,8 @@ export function childCount(e: Expr): number {
     case 'num': case 'sym': case 'const': return 0;
     case 'add': return e.terms.length;
     case 'mul': return e.factors.length;
-    case 'sub': case 'div': case 'pow': case 'eq': return 2;
+    case 'sub': case 'div': case 'pow': case 'eq': case 'cmp': return 2;
+    case 'cond': return 3;
     case 'neg': return 1;
     case 'fn': return e.args.length;
     case 'd': return e.at === undefined ? 1 : 2;
@@ -39,7 +41,8 @@ export function childAt(e: Expr, i: number): Expr {
     case 'num': case 'sym': case 'const': throw new RangeError('a leaf has no children');
     case 'add': return e.terms[i]!;
     case 'mul': return e.factors[i]!;
-    case 'sub': case 'eq': return i === 0 ? e.left : e.right;
+    case 'sub': case 'eq': case 'cmp': return i === 0 ? e.left : e.right;
+    case 'cond': return i === 0 ? e.test : i === 1 ? e.yes : e.no;
     case 'div': return i === 0 ? e.num : e.den;
     case 'pow': return i === 0 ? e.base : e.exp;
     case 'neg': return e.arg;

@@ -12,10 +12,10 @@ import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
 import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, type Shape } from './shape.js';
 import { toText } from './text.js';
-import type { ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
+import type { Comparison, ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
 
 export { childAt, childCount, children };
-export type { ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
+export type { Comparison, ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
 
 // Node's prints itself the way the library does: String(e) and `${e}` give the text form, and so
 // do JSON.stringify (a BigInt inside would make it throw) and console.log (which showed every
@@ -49,6 +49,10 @@ class Blank {
   body: Expr | undefined = undefined;
   wrt: string | undefined = undefined;
   at: Expr | undefined = undefined;
+  op: Comparison | undefined = undefined;
+  test: Expr | undefined = undefined;
+  yes: Expr | undefined = undefined;
+  no: Expr | undefined = undefined;
   [SHAPE]: Shape | undefined = undefined;
 
   constructor(readonly kind: Kind) {}
@@ -113,6 +117,22 @@ export const sub = (left: Expr, right: Expr): Expr => {
   const e = blank('sub');
   e.left = left;
   e.right = right;
+  return built(e);
+};
+/** The comparison left op right, the test of a piecewise expression. */
+export const cmp = (op: Comparison, left: Expr, right: Expr): Expr => {
+  const e = blank('cmp');
+  e.op = op;
+  e.left = left;
+  e.right = right;
+  return built(e);
+};
+/** The piecewise expression test ? yes : no. */
+export const cond = (test: Expr, yes: Expr, no: Expr): Expr => {
+  const e = blank('cond');
+  e.test = test;
+  e.yes = yes;
+  e.no = no;
   return built(e);
 };
 /** The equation left = right. */
@@ -184,6 +204,8 @@ export function withChildren(e: Expr, kids: Expr[]): Expr {
     case 'fn': return fn(e.name, kids, e.primes);
     case 'd': return d(kids[0]!, e.wrt, kids[1]);
     case 'eq': return eq(kids[0]!, kids[1]!);
+    case 'cmp': return cmp(e.op, kids[0]!, kids[1]!);
+    case 'cond': return cond(kids[0]!, kids[1]!, kids[2]!);
   }
 }
 
@@ -200,6 +222,7 @@ export function equals(a: Expr, b: Expr): boolean {
       break;
     }
     case 'd': if (a.wrt !== (b as ExprOf<'d'>).wrt) return false; break;
+    case 'cmp': if (a.op !== (b as ExprOf<'cmp'>).op) return false; break;
     default: break;
   }
   const n = childCount(a);

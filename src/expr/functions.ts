@@ -21,6 +21,8 @@ export const BUILTINS: ReadonlyMap<string, Arity> = new Map<string, Arity>([
   ),
   // The error function (GELU is defined by it) and the sign function (the derivative of |x|).
   ['erf', unary], ['sign', unary],
+  // The larger and the smaller of two values (ReLU is max(0, x)).
+  ['max', { min: 2, max: 2 }], ['min', { min: 2, max: 2 }],
 ]);
 
 export const isBuiltin = (name: string): boolean => BUILTINS.has(name);

@@ -93,6 +93,8 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
     case 'neg': return `-${isNegative(e.arg) || (precedence(e.arg) < Prec.Unary && !plainNegatedProduct(e.arg)) ? paren(print(e.arg)) : print(e.arg)}`;
     case 'fn': return call(e, print);
     case 'eq': return `${print(e.left)} = ${print(e.right)}`;
+    case 'cmp': return `${p(e.left, Prec.Sum)} ${COMPARISONS[e.op]} ${p(e.right, Prec.Sum)}`;
+    case 'cond': return cases(e, print);
     case 'd': {
       const op = options.partial ? '\\partial' : 'd';
       // d/dx[d/dx[f]] is the second derivative, written as Leibniz did: d²/dx² f.
@@ -108,6 +110,20 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
   }
 }
 
+const COMPARISONS: Readonly<Record<string, string>> = { '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
+
+/** A piecewise expression as cases, one row per test, its last row "otherwise": a nested one on the right is the next row. */
+function cases(e: Extract<Expr, { kind: 'cond' }>, print: (e: Expr) => string): string {
+  const rows: string[] = [];
+  let rest: Expr = e;
+  while (rest.kind === 'cond') {
+    rows.push(`${print(rest.yes)} & \\text{if } ${print(rest.test)}`);
+    rest = rest.no;
+  }
+  rows.push(`${print(rest)} & \\text{otherwise}`);
+  return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`;
+}
+
 function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): string {
   const [first, second] = e.args;
   const arg = print(first!);
@@ -118,6 +134,7 @@ function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): str
     case 'cbrt': return `\\sqrt[3]{${arg}}`;
     case 'nthRoot': return `\\sqrt[${print(second!)}]{${arg}}`;
     case 'abs': return `\\left|${arg}\\right|`;
+    case 'max': case 'min': return `\\${e.name}\\left(${arg}, ${print(second!)}\\right)`;
     case 'log': if (second !== undefined) return `\\log_{${print(second)}}${wrapped}`; break;
     default: break;
   }

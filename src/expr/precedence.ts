@@ -4,7 +4,9 @@
 import type { Expr } from './types.js';
 
 export const enum Prec {
-  Equation = 0,
+  Equation = -1,
+  Conditional = 0,
+  Comparison = 0.5,
   Sum = 1,
   Product = 2,
   Unary = 3,
@@ -16,6 +18,8 @@ export const enum Prec {
 export function precedence(e: Expr): Prec {
   switch (e.kind) {
     case 'eq': return Prec.Equation;
+    case 'cond': return Prec.Conditional;
+    case 'cmp': return Prec.Comparison;
     case 'add': case 'sub': return Prec.Sum;
     case 'mul': case 'div': return Prec.Product;
     case 'neg': return Prec.Unary;

@@ -42,6 +42,8 @@ export const negQ = (a: Rational): Rational => Object.freeze({ num: -a.num, den:
 /** a / b; throws RangeError when b is zero. */
 export const divQ = (a: Rational, b: Rational): Rational => rational(a.num * b.den, a.den * b.num);
 export const eqQ = (a: Rational, b: Rational): boolean => a.num === b.num && a.den === b.den;
+/** −1, 0 or 1 as a is less than, equal to or greater than b (denominators are positive). */
+export const cmpQ = (a: Rational, b: Rational): number => { const d = a.num * b.den - b.num * a.den; return d < 0n ? -1 : d > 0n ? 1 : 0; };
 export const isIntegerQ = (a: Rational): boolean => a.den === 1n;
 
 /** Nearest double (exact for the values the parser accepts up to rounding). */

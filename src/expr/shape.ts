@@ -48,11 +48,11 @@ type Shaped = { readonly [SHAPE]?: Shape };
 // Nodes a caller wrote as plain objects carry no shape: theirs is computed on demand and kept here.
 const computed = new WeakMap<Expr, Shape>();
 
-const KIND_SEED: Readonly<Record<Expr['kind'], number>> = { num: 1, sym: 2, const: 3, add: 4, sub: 5, mul: 6, div: 7, pow: 8, neg: 9, fn: 10, d: 11, eq: 12 };
+const KIND_SEED: Readonly<Record<Expr['kind'], number>> = { num: 1, sym: 2, const: 3, add: 4, sub: 5, mul: 6, div: 7, pow: 8, neg: 9, fn: 10, d: 11, eq: 12, cmp: 13, cond: 14 };
 
 /** One bit per kind of node. */
 export const KIND_BIT: Readonly<Record<Expr['kind'], number>> = Object.freeze({
-  num: 1, sym: 2, const: 4, add: 8, sub: 16, mul: 32, div: 64, pow: 128, neg: 256, fn: 512, d: 1024, eq: 2048,
+  num: 1, sym: 2, const: 4, add: 8, sub: 16, mul: 32, div: 64, pow: 128, neg: 256, fn: 512, d: 1024, eq: 2048, cmp: 4096, cond: 8192,
 });
 
 const ALL_KINDS = Object.values(KIND_BIT).reduce((all, bit) => all | bit, 0);
@@ -170,6 +170,7 @@ function ownHash(e: Expr): number {
     case 'sym': case 'const': return mixText(h, e.name);
     case 'fn': return mix(mixText(h, e.name), e.primes);
     case 'd': return mix(mixText(h, e.wrt), e.at === undefined ? 0 : 1);
+    case 'cmp': return mixText(h, e.op);
     default: return h;
   }
 }

@@ -42,6 +42,9 @@ export function toText(e: Expr): string {
     case 'neg': return plainNegatedProduct(e.arg) ? `-${toText(e.arg)}` : `-${p(e.arg, e.arg.kind === 'neg' || e.arg.kind === 'num' ? Prec.Atom : Prec.Unary)}`;
     case 'fn': return `${e.name}${"'".repeat(e.primes)}(${e.args.map(toText).join(', ')})`;
     case 'eq': return `${toText(e.left)} = ${toText(e.right)}`;
+    case 'cmp': return `${p(e.left, Prec.Sum)} ${e.op} ${p(e.right, Prec.Sum)}`;
+    // mathjs's conditional, so that a piecewise result evaluates there as it reads; a nested one on the right reads as the next case.
+    case 'cond': return `${p(e.test, Prec.Comparison)} ? ${p(e.yes, Prec.Comparison)} : ${p(e.no, Prec.Conditional)}`;
     case 'd':
       return e.at === undefined
         ? `derivative(${toText(e.body)}, ${e.wrt})`

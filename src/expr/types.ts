@@ -8,7 +8,8 @@ export type ConstantName = 'e' | 'pi';
 
 /**
  * An expression node. `d` is the inert derivative d/d{wrt}[body], optionally evaluated at {wrt} = at;
- * `eq` an equation left = right, which only implicit differentiation reads and writes.
+ * `eq` an equation left = right, which only implicit differentiation reads and writes; `cond` the
+ * piecewise expression test ? yes : no, its test a comparison `cmp`.
  */
 export type Expr =
   | { readonly kind: 'num'; readonly value: Rational }
@@ -22,7 +23,12 @@ export type Expr =
   | { readonly kind: 'neg'; readonly arg: Expr }
   | { readonly kind: 'fn'; readonly name: string; readonly args: readonly Expr[]; readonly primes: number }
   | { readonly kind: 'd'; readonly body: Expr; readonly wrt: string; readonly at?: Expr }
-  | { readonly kind: 'eq'; readonly left: Expr; readonly right: Expr };
+  | { readonly kind: 'eq'; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'cmp'; readonly op: Comparison; readonly left: Expr; readonly right: Expr }
+  | { readonly kind: 'cond'; readonly test: Expr; readonly yes: Expr; readonly no: Expr };
+
+/** The comparisons a piecewise expression's condition may make. */
+export type Comparison = '<' | '<=' | '>' | '>=';
 
 export type Kind = Expr['kind'];
 /** The node of a given kind. */

@@ -10,7 +10,7 @@ import { BUILTINS, isName, isUndefinedFunctionName } from '../expr/functions.js'
 import { gcd } from '../expr/rational.js';
 import { checkArity, type Definitions, type ParseLimits } from './parse.js';
 
-const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd', 'eq']);
+const KINDS: ReadonlySet<string> = new Set(['num', 'sym', 'const', 'add', 'sub', 'mul', 'div', 'pow', 'neg', 'fn', 'd', 'eq', 'cmp', 'cond']);
 
 const isNode = (e: unknown): e is Expr => typeof e === 'object' && e !== null && KINDS.has(String((e as { kind?: unknown }).kind));
 
@@ -57,6 +57,12 @@ function checkNode(e: Expr, definitions: Definitions): void {
       checkArity(e.name, e.args.length, definitions);
       return;
     }
+    case 'cmp':
+      if (!['<', '<=', '>', '>='].includes(e.op)) throw invalid(`A comparison node's op is <, <=, > or >=, not ${JSON.stringify(e.op)}.`);
+      return;
+    case 'cond':
+      if (e.test?.kind !== 'cmp') throw new StepdiffError('unsupported-syntax', 'The condition of a piecewise expression is one comparison, such as x > 0.');
+      return;
     case 'd':
       if (typeof e.wrt !== 'string' || !isName(e.wrt)) throw invalid(`"${String(e.wrt)}" is not a variable to differentiate by.`);
       if (e.at !== undefined) throw evaluatedDerivative();

@@ -13,7 +13,7 @@ import {
 } from 'mathjs';
 import { StepdiffError } from '../expr/errors.js';
 import * as X from '../expr/expr.js';
-import type { Definition, Expr } from '../expr/expr.js';
+import type { Comparison, Definition, Expr } from '../expr/expr.js';
 import { BUILTINS, canonicalName, isAscii, isNfcStable, isUndefinedFunctionName } from '../expr/functions.js';
 import { parseDecimal } from '../expr/rational.js';
 import { plainNegatedProduct } from '../expr/precedence.js';
@@ -85,6 +85,9 @@ interface MathjsNode {
   readonly content?: MathjsNode;
   readonly params?: readonly string[];
   readonly expr?: MathjsNode;
+  readonly condition?: MathjsNode;
+  readonly trueExpr?: MathjsNode;
+  readonly falseExpr?: MathjsNode;
   forEach(callback: (child: MathjsNode) => void): void;
 }
 
@@ -338,6 +341,9 @@ const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   bitXor: '^|', bitNot: '~', equal: '==', unequal: '!=', smaller: '<', larger: '>', smallerEq: '<=', largerEq: '>=',
 };
 
+/** mathjs's comparison functions, as the comparisons a piecewise test may make. */
+const COMPARISONS: Readonly<Record<string, Comparison>> = { smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=' };
+
 const NODE_NAMES: Readonly<Record<string, string>> = {
   ArrayNode: 'matrices', AccessorNode: 'property access', AssignmentNode: 'assignments', BlockNode: 'several statements',
   ConditionalNode: 'conditionals', IndexNode: 'indexing', ObjectNode: 'objects', RangeNode: 'ranges',
@@ -415,6 +421,7 @@ class Converter {
       case 'ParenthesisNode': return this.node(n.content!);
       case 'OperatorNode': return this.operator(n);
       case 'FunctionNode': return this.call(n);
+      case 'ConditionalNode': return X.cond(this.condition(n.condition!), this.node(n.trueExpr!), this.node(n.falseExpr!));
       default: {
         const marker = ownEntry(NODE_MARKERS, n.type);
         throw new StepdiffError(
@@ -505,6 +512,17 @@ class Converter {
         throw new StepdiffError('unsupported-syntax', `stepdiff does not support ${what}.`, positionOfText(this.text, String(n.op)));
       }
     }
+  }
+
+  /** The test of a conditional: one comparison (<, <=, >, >=) of two expressions; anything else is refused. */
+  private condition(given: MathjsNode): Expr {
+    let n = resolved(given, this.pieces);
+    while (n.type === 'ParenthesisNode') n = resolved(n.content!, this.pieces);
+    const op = n.type === 'OperatorNode' ? ownEntry(COMPARISONS, String(n.fn)) : undefined;
+    if (op === undefined || n.args?.length !== 2) {
+      throw new StepdiffError('unsupported-syntax', 'The condition of a piecewise expression is one comparison, such as x > 0 (<, <=, > or >=).', positionOfText(this.text, '?'));
+    }
+    return X.cmp(op as Comparison, this.node(n.args[0]!), this.node(n.args[1]!));
   }
 
   /** Whether a product's or quotient's leftmost operand is written with a unary minus of its own, -a, not (-a). */
