@@ -40,6 +40,13 @@ export const PAGES: readonly Page[] = [
   },
   { slug: 'implicit-circle', title: { en: 'The unit circle, implicitly', zh: '单位圆的隐函数求导' }, input: 'x^2 + y^2 = 1', options: { dependent: 'y', order: 2 } },
   { slug: 'implicit-folium', title: { en: 'The folium of Descartes, implicitly', zh: '笛卡尔叶形线的隐函数求导' }, input: 'x^3 + y^3 = 6*x*y', options: { dependent: 'y' } },
+  {
+    slug: 'softmax-cross-entropy',
+    title: { en: 'Softmax and cross-entropy, by the logit z_k', zh: 'Softmax 与交叉熵：对 logit z_k 求导' },
+    input: '-sum(t_i * log(softmax(z_i)), i)',
+    options: { wrt: 'z_k', assume: ['sum(t_i, i) = 1'] },
+  },
+  { slug: 'softmax', title: { en: 'The derivative of softmax', zh: 'Softmax 的导数' }, input: 'softmax(z_i)', options: { wrt: 'z_k' } },
   { slug: 'relu', title: { en: 'ReLU, a kink at 0', zh: 'ReLU：0 处的折点' }, input: 'relu(x)', options: {}, plot: true },
   { slug: 'leaky-relu', title: { en: 'Leaky ReLU as max(0.01x, x)', zh: 'Leaky ReLU：max(0.01x, x)' }, input: 'max(0.01*x, x)', options: {}, plot: true },
   { slug: 'gelu', title: { en: 'GELU, exactly, through erf', zh: 'GELU：用 erf 精确求导' }, input: 'gelu(x)', options: {}, plot: true },

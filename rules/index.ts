@@ -42,6 +42,9 @@ import variable from './differentiation/variable.js';
 import errorFunction from './differentiation/error-function.js';
 import sign from './differentiation/sign.js';
 import piecewise from './differentiation/piecewise.js';
+import kronecker from './differentiation/kronecker.js';
+import sumOverIndex from './differentiation/sum-over-index.js';
+import softmaxRule from './differentiation/softmax.js';
 import maxMin from './differentiation/max-min.js';
 import reluFunction from './functions/relu.js';
 import heavisideFunction from './functions/heaviside.js';
@@ -64,7 +67,10 @@ import expm1Function from './functions/expm1.js';
 export const DIFFERENTIATION_RULES: readonly Rule[] = Object.freeze([
   constant,
   variable,
+  kronecker,
   dependentVariable,
+  sumOverIndex,
+  softmaxRule,
   sum,
   difference,
   negation,
@@ -149,6 +155,11 @@ import substitute from './algebra/substitute.js';
 import solveComparison from './algebra/solve-comparison.js';
 import signOfAbs from './algebra/sign-of-abs.js';
 import decideCase from './algebra/decide-case.js';
+import sumLinearity from './algebra/sum-linearity.js';
+import sumFactor from './algebra/sum-factor.js';
+import kroneckerSum from './algebra/kronecker-sum.js';
+import softmaxFold from './algebra/softmax-fold.js';
+import assumption from './algebra/assumption.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
@@ -182,6 +193,11 @@ export const NORMALISE: readonly RewriteRule[] = Object.freeze([
   substitute,
   solveComparison,
   decideCase,
+  sumLinearity,
+  kroneckerSum,
+  sumFactor,
+  softmaxFold,
+  assumption,
 ]);
 
 /**

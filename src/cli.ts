@@ -13,7 +13,7 @@ import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
 
 const USAGE = `Usage: stepdiff ["<expression or equation>"...] [--file F]... [--wrt x|w,b] [--dependent y] [--order n] [--at x=0]...
-                [--define "σ(x)=1/(1+exp(-x))"]... [--method quotient|chain|reciprocal] [--input text|latex]
+                [--define "σ(x)=1/(1+exp(-x))"]... [--assume "sum(t_i, i) = 1"]... [--method quotient|chain|reciprocal] [--input text|latex]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
        stepdiff --version | --help
 
@@ -27,6 +27,8 @@ with -, the expressions are read from standard input, one per line.
   --order     how many times to differentiate, 1 to 10 (default 1); each lower order is shown too
   --at        evaluate the derivative at name=value (a number, or exact: 1/2, pi, log(2)); may be repeated
   --define    a function definition, may be repeated
+  --assume    an equality that holds, used as a step where it applies: --assume "sum(t_i, i) = 1"
+              (labels that sum to 1); may be repeated
   --method    how a quotient is differentiated (default: quotient)
   --input     how the expressions are written: text (mathjs syntax, the default) or latex
               (\\frac{1}{1+e^{-x}}); an expression starting with a backslash is read as LaTeX
@@ -49,7 +51,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const VALUE_OPTIONS = ['--wrt', '--dependent', '--order', '--at', '--define', '--method', '--input', '--file', '--format', '--locale', '--output', '-o'];
+const VALUE_OPTIONS = ['--wrt', '--dependent', '--assume', '--order', '--at', '--define', '--method', '--input', '--file', '--format', '--locale', '--output', '-o'];
 const FLAG_OPTIONS = ['--help', '-h', '--version'];
 
 /** A library message with its options named as the command line spells them: define: ["f(x) = …"] is --define "f(x) = …". */
@@ -133,6 +135,7 @@ async function main(argv: readonly string[]): Promise<void> {
       options: {
         wrt: { type: 'string' },
         dependent: { type: 'string' },
+        assume: { type: 'string', multiple: true },
         order: { type: 'string' },
         at: { type: 'string', multiple: true },
         define: { type: 'string', multiple: true },
@@ -172,6 +175,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const shared = {
     ...(values.define === undefined ? {} : { define: values.define }),
     ...(values.method === undefined ? {} : { method: values.method as Method }),
+    ...(values.assume === undefined ? {} : { assume: values.assume }),
     ...(input === 'latex' ? { input: 'latex' as const } : {}),
   };
   // A number the library checks: "2.5" and "x" are its invalid-option errors, as in the API.

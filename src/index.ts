@@ -49,6 +49,8 @@ export interface DeriveOptions {
   readonly dependent?: string;
   /** How many times to differentiate, 1 to 10 (default 1): each lower order is a part of the derivation. */
   readonly order?: number;
+  /** Equalities that hold for this input, each a step where used: ['sum(t_i, i) = 1'] for labels that sum to 1. */
+  readonly assume?: readonly string[];
   /** How the input is written: 'text' (mathjs syntax) or 'latex' (\\frac{1}{1+e^{-x}}); by default, LaTeX when it starts with a backslash. */
   readonly input?: 'text' | 'latex';
   /** Parser limits (input length and nesting depth). */
@@ -127,6 +129,7 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
   if (operator !== undefined && options.wrt !== undefined && canonicalName(options.wrt.trim()) !== wrt) {
     throw new StepdiffError('invalid-option', `The input is a derivative by ${wrt} already; leave wrt out or make it ${wrt}.`);
   }
+  refuseIndexAsVariable(expr, wrt);
   const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
   others.delete(wrt);
   const session = sessionFor(prep, { partial: others.size > 0 });
@@ -162,6 +165,12 @@ function implicitDerivation(prep: Prepared, dependent: string): Derivation {
   return completed(prep, session, wrt, main, options.at);
 }
 
+/** Refuses differentiating by the index of a sum (sum(z_j, j) by j): an index counts terms, it is no variable. */
+function refuseIndexAsVariable(expr: Expr, wrt: string): void {
+  const sum = X.findPath(expr, (n) => n.kind === 'fn' && n.name === 'sum' && X.equals(n.args[1]!, X.sym(wrt)));
+  if (sum !== undefined) throw new StepdiffError('invalid-variable', `${wrt} is the index of a sum, not a variable to differentiate by; differentiate by an indexed symbol such as z_${wrt === 'k' ? 'm' : 'k'}.`);
+}
+
 /** An input parsed and checked, with its definitions and options: what every kind of derivation starts from. */
 interface Prepared {
   readonly started: number;
@@ -173,6 +182,8 @@ interface Prepared {
   readonly text: string;
   /** What the derivation says of its input: the parser's normalisations, the built-in definitions used. */
   readonly notes: readonly Message[];
+  /** The equalities the caller said hold (assume), each as [left, right]. */
+  readonly assumptions: ReadonlyArray<readonly [Expr, Expr]>;
 }
 
 function prepare(given: string | Expr, options: DeriveOptions): Prepared {
@@ -214,7 +225,12 @@ function prepareText(input: string | Expr, options: DeriveOptions, started: numb
     throw evaluatedDerivative(input.search(/\bderivative\s*\(/));
   }
   for (const side of expr.kind === 'eq' ? [expr.left, expr.right] : [parsed.definition?.body ?? expr]) refuseDegenerate(side, typeof input === 'string' ? input : undefined, definitions);
-  return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '', notes: [...parsed.notes.map((text) => ({ text, values: {} })), ...builtins.notes] };
+  const assumptions = (options.assume ?? []).map((text) => {
+    const equation = parseEquation(text, withBuiltins(definitions), limits).expr;
+    if (equation.kind !== 'eq') throw new StepdiffError('invalid-option', 'assume takes equations, such as "sum(t_i, i) = 1".');
+    return [equation.left, equation.right] as const;
+  });
+  return { started, options, limits, definitions, parsed, expr, text: typeof input === 'string' ? input : '', notes: [...parsed.notes.map((text) => ({ text, values: {} })), ...builtins.notes], assumptions };
 }
 
 const equationWithoutDependent = (position?: number): StepdiffError =>
@@ -239,7 +255,7 @@ function sessionFor(prep: Prepared, latex: LatexOptions): Session {
     collect: COLLECT,
     budget,
     latex,
-    algebra: algebraSettings(foldableInto(definitions), budget, latex),
+    algebra: algebraSettings(foldableInto(definitions), budget, latex, prep.assumptions),
     simplify: options.simplify !== false,
     found: exprMap(),
     known: new Map(),
@@ -350,8 +366,8 @@ function assumedNonZero(derivations: ReadonlyArray<{ readonly steps: readonly St
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */
-function algebraSettings(definitions: ReadonlyMap<string, Definition>, budget: Budget, latex: LatexOptions): SimplifySettings {
-  return { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions }, budget, latex };
+function algebraSettings(definitions: ReadonlyMap<string, Definition>, budget: Budget, latex: LatexOptions, assumptions: ReadonlyArray<readonly [Expr, Expr]> = []): SimplifySettings {
+  return { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions, assumptions }, budget, latex };
 }
 
 /** The limits of one call's work, counted from `started`. */
@@ -528,7 +544,7 @@ function checkedOrder(order: number | undefined): number | undefined {
 }
 
 /** Every option `derive` (and, of them, `gradient`, `hessian` and `simplifyExpression`) reads. */
-const OPTION_NAMES: readonly string[] = ['wrt', 'define', 'method', 'at', 'dependent', 'order', 'input', 'limits', 'maxSteps', 'maxNodes', 'maxOutput', 'budgetMs', 'simplify'];
+const OPTION_NAMES: readonly string[] = ['wrt', 'define', 'method', 'at', 'dependent', 'order', 'input', 'assume', 'limits', 'maxSteps', 'maxNodes', 'maxOutput', 'budgetMs', 'simplify'];
 
 /** Refuses an option name no function reads ({ wrtt: 'x' } would otherwise be ignored), naming the nearest one. */
 function refuseUnknownOptions(given: object, names: readonly string[], what: string): void {
@@ -551,6 +567,8 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
   if (define !== undefined && !(Array.isArray(define) && allStrings(define))) {
     throw new StepdiffError('invalid-option', 'define must be a list of definitions, each a string.');
   }
+  const assume = own(options, 'assume');
+  if (assume !== undefined && !(Array.isArray(assume) && allStrings(assume))) throw new StepdiffError('invalid-option', 'assume must be a list of equations, each a string.');
   const simplify = own(options, 'simplify');
   if (simplify !== undefined && typeof simplify !== 'boolean') throw new StepdiffError('invalid-option', 'simplify must be true or false.');
   const at = own(options, 'at');
@@ -576,6 +594,7 @@ function checkedOptions(given: DeriveOptions | null | undefined): DeriveOptions 
     simplify,
     dependent: checkedName(options, 'dependent'),
     input: checkedInput(own(options, 'input')),
+    assume: assume as string[] | undefined,
   };
 }
 

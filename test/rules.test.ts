@@ -23,7 +23,7 @@ function rewrite(input: string, method: Method = 'quotient', wrt = 'x'): { id: s
   return { id: rule.id, out: toText(rule.to(body as never, ctx)) };
 }
 
-const TABLES: Record<string, Array<[string, string, Method?]>> = {
+const TABLES: Record<string, Array<[string, string, Method?, string?]>> = {
   constant: [['5', '0'], ['t', '0'], ['pi * e', '0'], ['log(a + 2)', '0'], ['sin(t)^2', '0']],
   variable: [['x', '1']],
   sum: [['x + x^2', 'derivative(x, x) + derivative(x^2, x)'], ['1 + x + t', 'derivative(1, x) + derivative(x, x) + derivative(t, x)']],
@@ -55,13 +55,16 @@ const TABLES: Record<string, Array<[string, string, Method?]>> = {
   sign: [['sign(x)', '0']],
   'max-min': [['max(0, x)', 'derivative(x < 0 ? 0 : x, x)'], ['min(x, 1)', 'derivative(x < 1 ? x : 1, x)'], ['max(0.01 * x, x)', 'derivative(x < 0 ? 0.01 * x : x, x)'], ['max(x^2, 1)', 'derivative(x^2 > 1 ? x^2 : 1, x)']],
   piecewise: [['x > 0 ? x^2 : 0', 'x > 0 ? derivative(x^2, x) : derivative(0, x)']],
+  kronecker: [['z_j', 'δ(j, k)', undefined, 'z_k'], ['w_ij', 'δ(i, k) * δ(j, l)', undefined, 'w_kl'], ['w_kj', 'δ(j, l)', undefined, 'w_kl']],
+  'sum-over-index': [['sum(exp(z_j), j)', 'sum(derivative(exp(z_j), z_k), j)', undefined, 'z_k'], ['sum(z_k, k)', 'sum(derivative(z_i, z_k), i)', undefined, 'z_k']],
+  softmax: [['softmax(z_i)', 'derivative(exp(z_i) / sum(exp(z_j), j), z_k)', undefined, 'z_k']],
 };
 
 describe('rule modules', () => {
   for (const [id, rows] of Object.entries(TABLES)) {
     describe(id, () => {
-      it.each(rows)('d/dx %s → %s', (input, expected, method) => {
-        expect(rewrite(input, method)).toEqual({ id, out: expected });
+      it.each(rows)('d/dx %s → %s', (input, expected, method, wrt) => {
+        expect(rewrite(input, method, wrt)).toEqual({ id, out: expected });
       });
     });
   }

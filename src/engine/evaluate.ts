@@ -1,6 +1,7 @@
 // A real-valued evaluator over Expr, used for numeric checks (never mathjs's evaluate). Outside a
 // function's real domain the result is NaN; an inert derivative is evaluated by finite differences.
 
+import { indexedName } from '../expr/indexed.js';
 import type { Definition, Expr } from '../expr/expr.js';
 import { toNumberQ } from '../expr/rational.js';
 
@@ -108,7 +109,7 @@ export function evaluate(e: Expr, env: Environment): number {
   const ev = (child: Expr): number => evaluate(child, env);
   switch (e.kind) {
     case 'num': return toNumberQ(e.value);
-    case 'sym': return env.values.get(e.name) ?? Number.NaN;
+    case 'sym': return env.values.get(e.name) ?? indexedValue(e.name, env);
     case 'const': return e.name === 'e' ? Math.E : Math.PI;
     case 'add': return e.terms.reduce((acc, t) => acc + ev(t), 0);
     case 'sub': return ev(e.left) - ev(e.right);
@@ -132,6 +133,34 @@ export function evaluate(e: Expr, env: Environment): number {
   }
 }
 
+/** z_k where k has a value (2) is z_2: how a sum over an index, or a result in z_k, is evaluated for a concrete K. */
+function indexedValue(name: string, env: Environment): number {
+  const indexed = indexedName(name);
+  if (indexed === undefined) return Number.NaN;
+  const numbers = indexed.indices.map((i) => env.values.get(i));
+  if (numbers.some((n) => n === undefined || !Number.isInteger(n))) return Number.NaN;
+  return env.values.get(`${indexed.base}_${numbers.join('')}`) ?? env.values.get(`${indexed.base}_${numbers.join('_')}`) ?? Number.NaN;
+}
+
+/** softmax(z_i) = exp(z_i) / sum over j of exp(z_j), for the concrete K and i of the environment. */
+function softmaxAt(arg: Expr, env: Environment): number {
+  const indexed = arg.kind === 'sym' ? indexedName(arg.name) : undefined;
+  const count = env.values.get('K');
+  if (indexed === undefined || indexed.indices.length !== 1 || count === undefined || !Number.isInteger(count)) return Number.NaN;
+  let total = 0;
+  for (let n = 1; n <= count; n++) total += Math.exp(env.values.get(`${indexed.base}_${n}`) ?? Number.NaN);
+  return Math.exp(evaluate(arg, env)) / total;
+}
+
+/** sum(f, j) for j = 1..K, K a value of the environment. */
+function sumOver(body: Expr, index: string, env: Environment): number {
+  const count = env.values.get('K');
+  if (count === undefined || !Number.isInteger(count) || count < 0) return Number.NaN;
+  let total = 0;
+  for (let n = 1; n <= count; n++) total += evaluate(body, { ...env, values: new Map([...env.values, [index, n]]) });
+  return total;
+}
+
 function compare(op: string, a: number, b: number): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
   const holds = op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
@@ -139,6 +168,8 @@ function compare(op: string, a: number, b: number): number {
 }
 
 function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
+  if (e.name === 'sum' && e.args[1]?.kind === 'sym') return sumOver(e.args[0]!, e.args[1].name, env);
+  if (e.name === 'softmax') return softmaxAt(e.args[0]!, env);
   const args = e.args.map((a) => evaluate(a, env));
   const [x, y] = args as [number, number | undefined];
   const definition = env.definitions?.get(e.name);
@@ -153,6 +184,7 @@ function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
     case 'log': return y === undefined ? Math.log(x) : Math.log(x) / Math.log(y);
     case 'nthRoot': return nthRoot(x, y ?? 2);
     case 'max': return Math.max(x, y!);
+    case 'δ': return Number.isNaN(x) || Number.isNaN(y!) ? Number.NaN : x === y ? 1 : 0;
     case 'min': return Math.min(x, y!);
     default: {
       const f = env.functions?.get(e.name)?.[e.primes];

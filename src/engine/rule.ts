@@ -9,6 +9,7 @@ import { HashMap } from '../expr/expr-map.js';
 import { hasDerivative, hasSymbol, hashOf, mayHoldName, mix } from '../expr/shape.js';
 import { ONE, divQ, eqQ, negQ, subQ, type Rational } from '../expr/rational.js';
 import { isBuiltin } from '../expr/functions.js';
+import { holdsFamily } from '../expr/indexed.js';
 
 /** How a quotient is differentiated: the quotient rule, as a negative power, or the reciprocal rule. */
 export type Method = 'quotient' | 'chain' | 'reciprocal';
@@ -76,7 +77,9 @@ export function applies(rule: Rule, body: Expr, ctx: RuleContext): boolean {
 
 /** Whether `e` is constant with respect to the current variable. */
 export const isConstant = (e: Expr, ctx: RuleContext): boolean =>
-  !dependsOn(e, ctx.wrt) && (ctx.dependent === undefined || !dependsOn(e, ctx.dependent));
+  !dependsOn(e, ctx.wrt) && (ctx.dependent === undefined || !dependsOn(e, ctx.dependent)) &&
+  // By z_k, every z_j varies (it is z_k where j = k): only a name with an index is asked.
+  !(ctx.wrt.includes('_') && holdsFamily(e, ctx.wrt));
 
 /** Whether `e` is dy/dx for the dependent variable y: the unknown of implicit differentiation, which no rule takes further. */
 export const isDependentDerivative = (e: Expr, dependent: string | undefined): boolean =>
@@ -162,6 +165,8 @@ export function defineTableRule(spec: { id: string; title: string; law: string; 
 /** What an algebraic rule may know: the user's definitions (for substituting them back). */
 export interface AlgebraContext {
   readonly definitions: ReadonlyMap<string, Definition>;
+  /** Equalities the caller states hold (sum(t_i, i) = 1), each left side replaced by its right. */
+  readonly assumptions?: ReadonlyArray<readonly [Expr, Expr]>;
 }
 
 /**

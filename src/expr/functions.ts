@@ -23,6 +23,8 @@ export const BUILTINS: ReadonlyMap<string, Arity> = new Map<string, Arity>([
   ['erf', unary], ['sign', unary],
   // The larger and the smaller of two values (ReLU is max(0, x)).
   ['max', { min: 2, max: 2 }], ['min', { min: 2, max: 2 }],
+  // A sum over an index, sum(f, j); the Kronecker delta δ(j, k); softmax(z_i) = exp(z_i)/sum(exp(z_j), j).
+  ['sum', { min: 2, max: 2 }], ['δ', { min: 2, max: 2 }], ['softmax', unary],
 ]);
 
 export const isBuiltin = (name: string): boolean => BUILTINS.has(name);

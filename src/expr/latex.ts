@@ -134,6 +134,9 @@ function call(e: Extract<Expr, { kind: 'fn' }>, print: (e: Expr) => string): str
     case 'cbrt': return `\\sqrt[3]{${arg}}`;
     case 'nthRoot': return `\\sqrt[${print(second!)}]{${arg}}`;
     case 'abs': return `\\left|${arg}\\right|`;
+    case 'sum': return `\\sum_{${print(second!)}} ${first!.kind === 'add' || first!.kind === 'sub' ? paren(arg) : arg}`;
+    case 'δ': return `\\delta_{${arg}${print(second!)}}`;
+    case 'softmax': return `\\operatorname{softmax}${wrapped}`;
     case 'max': case 'min': return `\\${e.name}\\left(${arg}, ${print(second!)}\\right)`;
     case 'log': if (second !== undefined) return `\\log_{${print(second)}}${wrapped}`; break;
     default: break;

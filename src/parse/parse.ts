@@ -595,6 +595,17 @@ class Converter {
     return head.power === undefined ? call : X.pow(call, this.node(head.power));
   }
 
+  /** sum(f, j) sums over an index, δ(j, k) compares two: each index is a one-letter name. */
+  private checkIndices(name: string, args: readonly MathjsNode[]): void {
+    const indices = name === 'sum' ? [args[1]!] : args;
+    for (const given of indices) {
+      const index = resolved(given, this.pieces);
+      if (index.type !== 'SymbolNode' || !/^[A-Za-z]$/.test(String(index.name))) {
+        throw new StepdiffError('invalid-expression', `${name === 'sum' ? 'The index of a sum' : 'An index of δ'} is one letter, such as j.`, positionOfName(this.text, name, true));
+      }
+    }
+  }
+
   private isUndefinedFunction(name: string): boolean {
     return isUndefinedFunctionName(name) && !CONSTANTS.has(name) && !this.definitions.has(name) && !BUILTINS.has(name);
   }
@@ -621,6 +632,7 @@ class Converter {
     const where = (): number | undefined => positionOfName(this.text, name, true);
     if (BUILTINS.has(name)) {
       checkArity(name, args.length, this.definitions, where);
+      if (name === 'sum' || name === 'δ') this.checkIndices(name, args);
       const converted = args.map((a) => this.node(a));
       if (name === 'pow') return X.pow(converted[0]!, converted[1]!);
       if (name === 'nthRoot' && converted.length === 1) return X.fn(name, [converted[0]!, X.two]);
