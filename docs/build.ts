@@ -46,6 +46,12 @@ export const PAGES: readonly Page[] = [
     input: '-sum(t_i * log(softmax(z_i)), i)',
     options: { wrt: 'z_k', assume: ['sum(t_i, i) = 1'] },
   },
+  {
+    slug: 'softmax-linear-layer',
+    title: { en: 'Softmax regression: the gradient by a weight w_kl', zh: 'Softmax 回归：对权重 w_kl 求导' },
+    input: '-sum(t_i * log(softmax(sum(w_ij * x_j, j) + b_i)), i)',
+    options: { wrt: 'w_kl', assume: ['sum(t_i, i) = 1'] },
+  },
   { slug: 'softmax', title: { en: 'The derivative of softmax', zh: 'Softmax 的导数' }, input: 'softmax(z_i)', options: { wrt: 'z_k' } },
   { slug: 'relu', title: { en: 'ReLU, a kink at 0', zh: 'ReLU：0 处的折点' }, input: 'relu(x)', options: {}, plot: true },
   { slug: 'leaky-relu', title: { en: 'Leaky ReLU as max(0.01x, x)', zh: 'Leaky ReLU：max(0.01x, x)' }, input: 'max(0.01*x, x)', options: {}, plot: true },

@@ -160,6 +160,7 @@ import sumFactor from './algebra/sum-factor.js';
 import kroneckerSum from './algebra/kronecker-sum.js';
 import softmaxFold from './algebra/softmax-fold.js';
 import assumption from './algebra/assumption.js';
+import absorbMinus from './algebra/absorb-minus.js';
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the
@@ -224,6 +225,8 @@ export const STRATEGIES: readonly Strategy[] = Object.freeze([
   // And of a product's factors, once the moves above have settled them (as a normaliser it would
   // reorder every product each move builds, one step at a time).
   { id: 'order-factors', upTo: TEXTBOOK_COST, accept: 'neutral', start: 'inside', on: ['mul', 'div', 'neg', 'add', 'sub'], sequence: [{ rule: orderFactors }] },
+  // A minus sign alone before a product goes into its one difference, once the rest has settled.
+  { id: 'absorb-minus', upTo: TEXTBOOK_COST, accept: 'smaller', on: ['neg'], sequence: [{ rule: absorbMinus }] },
   // Last, and whatever it does to the size: a textbook's final form has no fraction within a fraction.
   { id: 'clear-fractions', upTo: TEXTBOOK_COST, accept: 'clearer', start: 'inside', on: ['div'], sequence: [{ rule: commonDenominator }, { rule: multiplyFractions }] },
 ] satisfies Strategy[]);
@@ -249,5 +252,5 @@ export const GOALS: readonly Strategy[] = Object.freeze([
 
 /** Every algebraic rule, for listing and tests. */
 export const ALGEBRA_RULES: readonly RewriteRule[] = Object.freeze([
-  ...NORMALISE, clearNegativeExponential, doubleAngle, dividePolynomials, orderTerms, orderFactors, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
+  ...NORMALISE, absorbMinus, clearNegativeExponential, doubleAngle, dividePolynomials, orderTerms, orderFactors, expand, multiplyOut, commonDenominator, splitFraction, factor, groupTerms, peelFactor, addSubtract, divideThrough, separateFactor, collect,
 ]);

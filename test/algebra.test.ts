@@ -31,6 +31,7 @@ const TABLES: Record<string, Array<[string, string | undefined]>> = {
   'kronecker-sum': [['sum(δ(j, k) * f_j, j)', 'f_k'], ['sum(exp(z_j) * δ(k, j), j)', 'exp(z_k)'], ['sum(f_j, j)', undefined]],
   'softmax-fold': [['exp(z_i) / sum(exp(z_j), j)', 'softmax(z_i)'], ['exp(z_i) * exp(z_k) / sum(exp(z_j), j)^2', 'softmax(z_i) * exp(z_k) / sum(exp(z_j), j)'], ['(t_k * sum(exp(z_j), j) - exp(z_k)) / sum(exp(z_j), j)', 't_k - softmax(z_k)'], ['exp(x) / sum(exp(z_j), j)', undefined]],
   assumption: [['sum(t_i, i)', undefined]],
+  'absorb-minus': [['-(x * (t - s))', 'x * (s - t)'], ['-(2 * (a - b))', undefined], ['-(x * (a + b))', undefined], ['-(x * (a - b) * (c - d))', undefined], ['-(x * y)', undefined]],
   'decide-case': [['2 < 0 ? 0 : 1', '1'], ['0 <= 0 ? a : b', 'a'], ['0.5 > 1 / 2 ? a : b', 'b'], ['x < 0 ? 0 : 1', undefined]],
   'solve-comparison': [['2 * x - 1 < 0', 'x < 0.5'], ['0 > x', 'x < 0'], ['0.01 * x > x', 'x < 0'], ['3 - x <= 1', 'x >= 2'], ['x < 0', undefined], ['x^2 > 1', undefined], ['x > y', undefined]],
   'even-power-of-abs': [['abs(x)^2', 'x^2'], ['abs(x - 1)^4', '(x - 1)^4'], ['abs(x)^3', undefined], ['abs(x)^n', undefined]],

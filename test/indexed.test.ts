@@ -93,6 +93,28 @@ describe('softmax and its losses', () => {
     agreesConcretely(d);
   });
 
+  it('with the logits of a linear layer, ∂L/∂w_kl is x_l * (softmax(…_k) - t_k) and ∂L/∂b_k is softmax(…_k) - t_k', () => {
+    const loss = '-sum(t_i * log(softmax(sum(w_ij * x_j, j) + b_i)), i)';
+    const byW = derive(loss, { wrt: 'w_kl', assume: ['sum(t_i, i) = 1'] });
+    expect(toText(byW.result)).toBe('x_l * (softmax(sum(w_kj * x_j, j) + b_k) - t_k)');
+    const byB = derive(loss, { wrt: 'b_k', assume: ['sum(t_i, i) = 1'] });
+    expect(toText(byB.result)).toBe('softmax(sum(w_kj * x_j, j) + b_k) - t_k');
+    const random = seeded(29);
+    const K = 3;
+    const values = new Map<string, number>([['K', K]]);
+    for (let i = 1; i <= K; i++) {
+      values.set(`x_${i}`, random() * 2 - 1).set(`b_${i}`, random() - 0.5).set(`t_${i}`, i === 2 ? 1 : 0);
+      for (let j = 1; j <= K; j++) values.set(`w_${i}${j}`, random() - 0.5);
+    }
+    for (let k = 1; k <= K; k++) {
+      for (let l = 1; l <= K; l++) {
+        const at = new Map([...values, ['k', k], ['l', l]]);
+        const f = (v: number): number => evaluate(byW.expr, { values: new Map([...at, [`w_${k}${l}`, v]]) });
+        expect(close(evaluate(byW.result, { values: at }), numericDerivative(f, at.get(`w_${k}${l}`)!), 1e-6), `k = ${k}, l = ${l}`).toBe(true);
+      }
+    }
+  });
+
   it('refuses a sum over a non-name, the index as the variable, and softmax of a non-indexed symbol', () => {
     const index = rejection('sum(z_j, 2)', { wrt: 'z_k' });
     expect([index.code, index.position]).toEqual(['invalid-expression', 0]);

@@ -1,16 +1,19 @@
 import type { Expr, ExprOf } from '../../src/expr/expr.js';
-import { d, div, fn, sym } from '../../src/expr/expr.js';
-import { freshIndex, indexedName, indicesIn } from '../../src/expr/indexed.js';
+import { d, div, fn, sym, withChildren } from '../../src/expr/expr.js';
+import { freeIndices, freshIndex, indexedName, indicesIn, renameIndex } from '../../src/expr/indexed.js';
 import { defineRule, isConstant } from '../../src/engine/rule.js';
 import type { RuleContext } from '../../src/engine/rule.js';
 
-/** softmax(z_i) by its definition, exp(z_i) / sum(exp(z_j), j), j an index neither it nor the variable uses. */
+/**
+ * softmax(u_i) by its definition, exp(u_i) / sum(exp(u_j), j): u is z_i, or the logits of a layer
+ * (sum(w_ij * x_j, j) + b_i), with one index i left free; j is an index neither it nor the variable uses.
+ */
 function definition(body: ExprOf<'fn'>, ctx: RuleContext): Expr | undefined {
   const arg = body.args[0];
-  const z = arg?.kind === 'sym' ? indexedName(arg.name) : undefined;
-  if (z === undefined || z.indices.length !== 1) return undefined;
+  const free = arg === undefined ? [] : [...freeIndices(arg)];
+  if (arg === undefined || free.length !== 1) return undefined;
   const j = freshIndex(new Set([...indicesIn(body), ...(indexedName(ctx.wrt)?.indices ?? [])]));
-  return div(fn('exp', [arg!]), fn('sum', [fn('exp', [sym(`${z.base}_${j}`)]), sym(j)]));
+  return div(fn('exp', [arg]), fn('sum', [fn('exp', [renameIndex(arg, free[0]!, j, { sym, withChildren })]), sym(j)]));
 }
 
 // Softmax is differentiated through its definition, as σ is; the simplifier writes the result

@@ -1,7 +1,7 @@
 // A real-valued evaluator over Expr, used for numeric checks (never mathjs's evaluate). Outside a
 // function's real domain the result is NaN; an inert derivative is evaluated by finite differences.
 
-import { indexedName } from '../expr/indexed.js';
+import { freeIndices, indexedName } from '../expr/indexed.js';
 import type { Definition, Expr } from '../expr/expr.js';
 import { toNumberQ } from '../expr/rational.js';
 
@@ -142,13 +142,13 @@ function indexedValue(name: string, env: Environment): number {
   return env.values.get(`${indexed.base}_${numbers.join('')}`) ?? env.values.get(`${indexed.base}_${numbers.join('_')}`) ?? Number.NaN;
 }
 
-/** softmax(z_i) = exp(z_i) / sum over j of exp(z_j), for the concrete K and i of the environment. */
+/** softmax(u_i) = exp(u_i) / sum over j of exp(u_j), for the concrete K and i of the environment. */
 function softmaxAt(arg: Expr, env: Environment): number {
-  const indexed = arg.kind === 'sym' ? indexedName(arg.name) : undefined;
+  const free = [...freeIndices(arg)];
   const count = env.values.get('K');
-  if (indexed === undefined || indexed.indices.length !== 1 || count === undefined || !Number.isInteger(count)) return Number.NaN;
+  if (free.length !== 1 || count === undefined || !Number.isInteger(count)) return Number.NaN;
   let total = 0;
-  for (let n = 1; n <= count; n++) total += Math.exp(env.values.get(`${indexed.base}_${n}`) ?? Number.NaN);
+  for (let n = 1; n <= count; n++) total += Math.exp(evaluate(arg, { ...env, values: new Map([...env.values, [free[0]!, n]]) }));
   return Math.exp(evaluate(arg, env)) / total;
 }
 

@@ -144,6 +144,7 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
   'kronecker-sum': '用克罗内克 δ 化简求和',
   'softmax-fold': '写成 softmax',
   assumption: '使用假设',
+  'absorb-minus': '把负号并入差式',
   'max-min': '最大值与最小值写成分段',
   'differentiate-both-sides': '两边同时求导',
   'expand-unknown': '展开含导数的项',

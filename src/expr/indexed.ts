@@ -75,3 +75,21 @@ export function sameUpToIndices(a: Expr, b: Expr, build: { sym: (name: string) =
   }
   return build.equals(a, b);
 }
+
+/** The indices `e` leaves free: those of its indexed names that no sum inside it binds (i in sum(w_ij x_j, j) + b_i). */
+export function freeIndices(e: Expr): Set<string> {
+  const free = new Set<string>();
+  const visit = (node: Expr, bound: ReadonlySet<string>): void => {
+    if (node.kind === 'sym') {
+      for (const i of indexedName(node.name)?.indices ?? []) if (!bound.has(i)) free.add(i);
+      return;
+    }
+    if (node.kind === 'fn' && node.name === 'sum' && node.args[1]?.kind === 'sym') {
+      visit(node.args[0]!, new Set([...bound, node.args[1].name]));
+      return;
+    }
+    children(node).forEach((k) => visit(k, bound));
+  };
+  visit(e, new Set());
+  return free;
+}
