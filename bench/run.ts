@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { derive, StepdiffError, toLatexDocument, toPage } from '../src/index.js';
+import { checkWork, derive, StepdiffError, toLatexDocument, toPage } from '../src/index.js';
+import { MISTAKEN } from '../test/mistakes-corpus.js';
 import { CASES, randomTree, type Case } from './cases.js';
 import type { Job, Outcome } from './worker.js';
 import { measureTextbook } from '../test/textbook-measure.js';
@@ -218,6 +219,15 @@ async function usesSection(): Promise<string[]> {
   // Softmax with cross-entropy by a logit (issue 26), against the same σ∘BCE derivation, in turn.
   const [softmaxCe, bce2] = interleavedMs([() => derive('-sum(t_i * log(softmax(z_i)), i)', { wrt: 'z_k', assume: ['sum(t_i, i) = 1'] }), () => derive('-(t*log(σ(z))+(1-t)*log(1-σ(z)))', { wrt: 'z', define: sigmoid })], 300) as [number, number];
   const ms = (t: number): string => `${t.toFixed(t < 10 ? 2 : 1)} ms`;
+  // Checking a learner's work (issue 29): a five-line σ∘BCE derivation with a slip on its last line.
+  const work = ['-(t*(1/σ(z))*σ(z)*(1-σ(z)) + (1-t)*(1/(1-σ(z)))*(-σ(z)*(1-σ(z))))', '-(t*(1-σ(z)) - (1-t)*σ(z))', '-(t - t*σ(z) - σ(z) + t*σ(z))', '-(t - σ(z))', 't - σ(z)'];
+  const checkMs = medianMs(() => checkWork('-(t*log(σ(z))+(1-t)*log(1-σ(z)))', work, { wrt: 'z', define: sigmoid }), 30);
+  const corpus = MISTAKEN.map((m) => {
+    const c = checkWork(m.f, m.lines);
+    return { line: c.firstWrong === m.firstWrong, id: c.firstWrong !== null && c.lines[c.firstWrong]!.mistake?.id === m.mistake };
+  });
+  const lineRate = corpus.filter((c) => c.line).length / corpus.length;
+  const idRate = corpus.filter((c) => c.id).length / corpus.length;
   return [
     '## Derivatives as people use them (issues 25 and 26)',
     '',
@@ -228,6 +238,8 @@ async function usesSection(): Promise<string[]> {
     `| logistic-loss gradient (w, b), all steps | ${ms(grad)} | ${ms(gradMathjs)} | ${(gradMathjs / grad).toFixed(1)}× | within 2× of one σ∘BCE derivation (${ms(bce)}): ${(grad / bce).toFixed(2)}× | ${grad <= 2 * bce ? 'yes' : 'no'} |`,
     `| Hessian of a 10-variable quadratic form (55 partials) | ${ms(hess)} | ${Number.isFinite(hessMathjs) ? `${ms(hessMathjs)} (one first partial)` : `> ${CAP_MS / 1000} s (cap) for one first partial`} | ${Number.isFinite(hessMathjs) ? `${(hessMathjs / hess).toFixed(1)}× for one of its 65 derivatives` : `> ${(CAP_MS / hess).toFixed(0)}×`} | under 100 ms | ${hess < 100 ? 'yes' : 'no'} |`,
     `| 4th derivative of ${fourth} | ${ms(four)} | ${ms(fourMathjs)} | ${(fourMathjs / four).toFixed(1)}× | under 50 ms | ${four < 50 ? 'yes' : 'no'} |`,
+    `| checkWork: a 5-line σ∘BCE derivation, its slip diagnosed (issue 29) | ${ms(checkMs)} | – | – | under 50 ms | ${checkMs < 50 ? 'yes' : 'no'} |`,
+    `| checkWork on ${corpus.length} mistaken derivations (test/mistakes-corpus.ts) | first wrong line right in ${(lineRate * 100).toFixed(0)}%, mistake named in ${(idRate * 100).toFixed(1)}% | – | – | every first wrong line, the mistake in ≥ 90% | ${lineRate === 1 && idRate >= 0.9 ? 'yes' : 'no'} |`,
     `| softmax with cross-entropy by z_k, all steps (sum(t_i, i) = 1 assumed) | ${ms(softmaxCe)} | – (mathjs has no sums over an index) | – | within 3× of one σ∘BCE derivation (${ms(bce2)}): ${(softmaxCe / bce2).toFixed(2)}× | ${softmaxCe <= 3 * bce2 ? 'yes' : 'no'} |`,
   ];
 }

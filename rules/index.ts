@@ -8,7 +8,7 @@
 // rule), the rewrites chosen by `method` before quotient, chain before the direct rules (which only
 // fire on the bare variable), and the definition rule after chain (σ(2x) takes the chain rule).
 
-import type { BuiltinFunction, EquationRule, RewriteRule, Rule } from '../src/engine/rule.js';
+import type { BuiltinFunction, EquationRule, Mistake, RewriteRule, Rule } from '../src/engine/rule.js';
 import type { Strategy } from '../src/engine/simplify.js';
 import { TEXTBOOK_COST } from '../src/engine/algebra.js';
 import abs from './differentiation/abs.js';
@@ -161,6 +161,25 @@ import kroneckerSum from './algebra/kronecker-sum.js';
 import softmaxFold from './algebra/softmax-fold.js';
 import assumption from './algebra/assumption.js';
 import absorbMinus from './algebra/absorb-minus.js';
+import missingInnerDerivative from './mistakes/missing-inner-derivative.js';
+import productOfDerivatives from './mistakes/product-of-derivatives.js';
+import quotientSign from './mistakes/quotient-sign.js';
+import quotientDenominatorNotSquared from './mistakes/quotient-denominator-not-squared.js';
+import powerNotReduced from './mistakes/power-not-reduced.js';
+import powerRuleOnExponential from './mistakes/power-rule-on-exponential.js';
+import exponentialAsPower from './mistakes/exponential-as-power.js';
+import trigSign from './mistakes/trig-sign.js';
+import constantTermKept from './mistakes/constant-term-kept.js';
+import constantFactorLost from './mistakes/constant-factor-lost.js';
+
+/**
+ * The classic mistakes, each a wrong version of one rule, in the order a diagnosis tries them: the
+ * likelier first where two could explain the same line.
+ */
+export const MISTAKES: readonly Mistake[] = Object.freeze([
+  missingInnerDerivative, productOfDerivatives, quotientSign, quotientDenominatorNotSquared, powerNotReduced,
+  powerRuleOnExponential, exponentialAsPower, trigSign, constantTermKept, constantFactorLost,
+]);
 
 /**
  * The normalising rules, in the order they are tried after every step: zeros and ones first (the

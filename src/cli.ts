@@ -5,7 +5,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
+import { checkWork, derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
 import { displayable, StepdiffError } from './expr/errors.js';
 import { isLocale, LOCALES } from './engine/locale.js';
 import { nearest } from './expr/nearest.js';
@@ -15,6 +15,7 @@ import { toLatexDocument } from './present/present.js';
 const USAGE = `Usage: stepdiff ["<expression or equation>"...] [--file F]... [--wrt x|w,b] [--dependent y] [--order n] [--at x=0]...
                 [--define "σ(x)=1/(1+exp(-x))"]... [--assume "sum(t_i, i) = 1"]... [--method quotient|chain|reciprocal] [--input text|latex]
                 [--format text|latex|markdown|html|json] [--locale en|zh] [-o FILE]
+       stepdiff check "<function>" "<line>"... [--file F] [--wrt x] [--define …] [--format …] [--locale …]
        stepdiff --version | --help
 
 Differentiates each expression step by step and prints every rule applied. With no expression, or
@@ -37,7 +38,10 @@ with -, the expressions are read from standard input, one per line.
   --locale    language of the explanations: en (default) or zh
   -o, --output write to FILE instead of standard output
   --version   print the version
-Exit code: 0 when every expression was derived, 2 when any input or option was refused.`;
+stepdiff check compares a learner's lines (f' = line 1 = line 2 = …) with the derivative: each line
+right or wrong, and the mistake of the first wrong one (missing-inner-derivative, quotient-sign, …).
+Exit code: 0 when every expression was derived (check: every line right), 1 when check finds a
+wrong line, 2 when any input or option was refused.`;
 
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -126,7 +130,69 @@ function version(): string {
 /** What one input became: its derivation, or the error that refused it. */
 type Outcome = { readonly input: string; readonly derivation: Derivation | Partials } | { readonly input: string; readonly error: StepdiffError };
 
+/**
+ * `stepdiff check f line…`: the learner's lines checked against f′. Exit code 0 when every line is
+ * right, 1 when one is wrong, 2 on bad input.
+ */
+async function check(argv: readonly string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: positionalsLast(argv),
+      allowPositionals: true,
+      options: {
+        wrt: { type: 'string' }, define: { type: 'string', multiple: true }, method: { type: 'string' },
+        input: { type: 'string' }, file: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' },
+        locale: { type: 'string', default: 'en' }, output: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  const locale = values.locale;
+  if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
+  const [f, ...given] = positionals;
+  if (f === undefined) fail('stepdiff check takes the function, then the lines of its derivative: stepdiff check "x^2*sin(x)" "2*x*cos(x)"');
+  const lines = [...given, ...(values.file ?? []).flatMap((file) => linesOf(readText(file, file)))];
+  let output: string;
+  let correct: boolean;
+  try {
+    const checked = checkWork(f, lines, {
+      ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
+      ...(values.define === undefined ? {} : { define: values.define }),
+      ...(values.method === undefined ? {} : { method: values.method as Method }),
+      ...(values.input === 'latex' || values.input === 'text' ? { input: values.input } : {}),
+    });
+    correct = checked.correct;
+    const { checkMarkdown, checkPage } = await import('./present/check.js');
+    const printers: Record<Format, () => string> = {
+      text: () => checked.toText(locale),
+      latex: () => toLatexDocument(checked.derivation, locale),
+      markdown: () => checkMarkdown(checked, locale),
+      html: () => checkPage(checked, locale),
+      json: () => JSON.stringify(checked.toJSON(locale), null, 2),
+    };
+    output = printers[format]();
+  } catch (error) {
+    if (error instanceof StepdiffError) fail(`[${error.code}] ${inCliWords(error.message)}`);
+    throw error;
+  }
+  if (values.output === undefined) process.stdout.write(`${output}\n`);
+  else {
+    try {
+      writeFileSync(values.output, `${output}\n`);
+    } catch (error) {
+      fail(`cannot write ${values.output} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  process.exitCode = correct ? 0 : 1;
+}
+
 async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === 'check') return check(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,7 +1,7 @@
 // The top layer, with src/cli.ts: the public API, and the one place the rule lists (rules/) are
 // wired into the engine. It may import every layer below; nothing imports it but the CLI.
 
-import { BUILTIN_FUNCTIONS, COLLECT, DIFFERENTIATION_RULES, EQUATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
+import { BUILTIN_FUNCTIONS, MISTAKES, COLLECT, DIFFERENTIATION_RULES, EQUATION_RULES, GOALS, NORMALISE, STRATEGIES } from '../rules/index.js';
 import substituteRule from '../rules/algebra/substitute.js';
 import { Derivation, type Message, type Step } from './engine/derivation.js';
 import { Partials } from './engine/partials.js';
@@ -16,6 +16,8 @@ import { positionOfNode } from './parse/position.js';
 import { degeneratePart } from './engine/degenerate.js';
 import { evaluateAt } from './engine/evaluate-at.js';
 import { boundariesOf } from './engine/boundaries.js';
+import { checkLines } from './engine/check-work.js';
+import { WorkCheck } from './engine/work-check.js';
 import { DEFAULT_LIMITS, parseDefinition as parseDefinitionText, parseExpression as parseExpressionText, type ParseLimits, type ParseOptions, type Parsed } from './parse/parse.js';
 import { toText as textOf } from './expr/text.js';
 import { toLatex as latexOf } from './expr/latex.js';
@@ -300,6 +302,50 @@ function completed(prep: Prepared, session: Session, wrt: string, main: Differen
   // A derivative asked for at a point where it does not exist is an incomplete answer, never NaN.
   const complete = folded && evaluation?.reason === undefined;
   return new Derivation(prep.text, expr, wrt, main.start, main.steps, result, used, messages, complete, session.latex, main.parts, evaluation);
+}
+
+/** Options for `checkWork`: those of `derive` that say what f is and how its lines are written. */
+export type CheckOptions = Pick<DeriveOptions, 'wrt' | 'define' | 'method' | 'input' | 'limits' | 'maxSteps' | 'maxNodes' | 'maxOutput' | 'budgetMs'>;
+
+/**
+ * Checks a learner's derivation of f: `lines` is their chain f′ = line 1 = line 2 = … (text or
+ * LaTeX). Each line is compared with f′; the first that is not gets its most likely mistake.
+ */
+export function checkWork(input: string | Expr, lines: readonly string[], options: CheckOptions = {}): WorkCheck {
+  return withinStack(() => {
+    if (!Array.isArray(lines) || !allStrings(lines)) throw new StepdiffError('invalid-option', 'The lines to check are a list of strings, one expression each.');
+    if (lines.length === 0) throw new StepdiffError('empty-input', 'There are no lines to check: give at least one line of the derivative.');
+    const derivation = deriveWithin(input, options);
+    const known = withBuiltins(new Map(derivation.definitions.map((def) => [def.name, def])));
+    const variables = new Set([...freeSymbols(derivation.expr), derivation.wrt, ...derivation.definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+    const parsed = lines.map((text, i) => {
+      const latex = options.input === 'latex' || (options.input === undefined && looksLikeLatex(text));
+      const read = latex ? fromLatex(text) : undefined;
+      let expr: Expr;
+      try {
+        expr = parseExpressionText(read?.text ?? text, known, limitsOf(checkedOptions(options))).expr;
+      } catch (error) {
+        if (!(error instanceof StepdiffError)) throw error;
+        const placed = read === undefined ? error : atLatexPosition(error, read);
+        throw new StepdiffError(placed.code, `Line ${i + 1}: ${placed.message.replace(/ \(at column \d+\)$/, '')}`, placed.position);
+      }
+      const strangers = freeSymbols(expr).filter((name) => !variables.has(name));
+      if (strangers.length > 0) throw new StepdiffError('invalid-expression', `Line ${i + 1} uses ${strangers.join(', ')}, which the function does not (its variables: ${[...variables].join(', ')}).`);
+      return { text, expr };
+    });
+    const prep = prepare(input, options);
+    const session = sessionFor(prep, { partial: false });
+    const checked = checkLines(parsed, {
+      f: derivation.expr,
+      wrt: derivation.wrt,
+      derivative: derivation.result,
+      steps: derivation.steps,
+      session,
+      mistakes: MISTAKES,
+      definitions: new Map(derivation.definitions.map((def) => [def.name, def])),
+    });
+    return new WorkCheck(checked, derivation);
+  });
 }
 
 /** Options for `gradient` and `hessian`: those of `derive`, with the variables as a list. */
@@ -646,6 +692,8 @@ function foldTargets(expr: Expr, definitions: ReadonlyMap<string, Definition>): 
 
 export { Derivation, Step } from './engine/derivation.js';
 export { Partials } from './engine/partials.js';
+export { WorkCheck } from './engine/work-check.js';
+export type { CheckedLine, CheckedLineJSON, WorkCheckJSON } from './engine/work-check.js';
 export type { PartialsJSON, PartialsKind } from './engine/partials.js';
 export type { DerivationJSON, DerivationPartJSON, Evaluation, EvaluationJSON, Message, RuleInfo, StepJSON } from './engine/derivation.js';
 export { StepdiffError } from './expr/errors.js';

@@ -118,10 +118,11 @@ describe('translations', () => {
 
   it('every note template written in a rule or the engine has a Chinese translation', () => {
     const sources = [
-      ...['differentiation', 'algebra', 'equation'].flatMap((folder) =>
+      ...['differentiation', 'algebra', 'equation', 'mistakes'].flatMap((folder) =>
         readdirSync(new URL(`../rules/${folder}/`, import.meta.url)).map((f) => readFileSync(new URL(`../rules/${folder}/${f}`, import.meta.url), 'utf8'))),
       readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8'),
       readFileSync(new URL('../src/engine/implicit.ts', import.meta.url), 'utf8'),
+      readFileSync(new URL('../src/engine/check-work.ts', import.meta.url), 'utf8'),
       readFileSync(new URL('../src/parse/parse.ts', import.meta.url), 'utf8'),
     ];
     const templates = sources.flatMap((s) => [...s.matchAll(/text: (['"])(.*?)\1/g)].map((m) => m[2]!));

@@ -278,3 +278,27 @@ export interface BuiltinFunction {
 export function defineBuiltin(f: BuiltinFunction): BuiltinFunction {
   return Object.freeze(f);
 }
+
+/**
+ * A classic mistake, as a wrong version of one differentiation rule: it fires where that rule
+ * fires, and produces what a learner making the mistake writes. Checking a learner's work re-derives
+ * the function with it at one place at a time and compares the outcome with their line.
+ */
+export interface Mistake {
+  /** Stable kebab-case id, the module's file name. */
+  readonly id: string;
+  readonly title: string;
+  /** The id of the rule this is a wrong version of. */
+  readonly variantOf: string;
+  /** How many forms the mistake takes (a sign error in the quotient rule: reversed, or + for −); 1 when absent. */
+  readonly forms?: number;
+  /** The wrong law at one place, in form `form`: the body of d(body, x) to what the learner writes for it. */
+  to(body: Expr, ctx: RuleContext, form: number): Expr | undefined;
+  /** What went wrong there, for the learner; {dg} is filled with the derivative of the value in {g}. */
+  explain(body: Expr, ctx: RuleContext): Note;
+}
+
+/** Declares a mistake (frozen). */
+export function defineMistake(m: Mistake): Mistake {
+  return Object.freeze(m);
+}

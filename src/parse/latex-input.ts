@@ -157,7 +157,7 @@ export function fromLatex(latex: string): FromLatex {
         return emit(`${base}\u0302`.normalize('NFC'), at);
       }
       if (Object.hasOwn(GREEK_LETTERS, cmd)) return emit(` ${GREEK_LETTERS[cmd]!}`, at);
-      if (Object.hasOwn(FUNCTIONS, cmd)) return emit(` ${FUNCTIONS[cmd]!}`, at);
+      if (Object.hasOwn(FUNCTIONS, cmd)) return functionCall(FUNCTIONS[cmd]!, at);
       if (Object.hasOwn(SYMBOLS, cmd)) return emit(SYMBOLS[cmd]!, at);
       return unread(`command \\${cmd}`, at);
     }
@@ -210,6 +210,32 @@ export function fromLatex(latex: string): FromLatex {
     emit(`_${latex[i]!}`, at);
     i++;
   };
+  /**
+   * \sin x, \sin^2 x, \ln(…): a function, an optional whole power, and its argument. One written
+   * without brackets is one symbol, number or command, put in parentheses: sin(x), sin(x)^2.
+   */
+  const functionCall = (name: string, at: number): void => {
+    skipSpaces();
+    let power = '';
+    if (latex[i] === '^') {
+      i++;
+      skipSpaces();
+      const braced = latex[i] === '{' ? latex.indexOf('}', i) : -1;
+      power = braced > 0 ? latex.slice(i + 1, braced).trim() : latex[i] ?? '';
+      if (!/^[0-9]+$/.test(power)) unread(`power of \\${name} other than a whole number`, i);
+      i = braced > 0 ? braced + 1 : i + 1;
+      skipSpaces();
+    }
+    if (latex[i] === '(' || latex.startsWith('\\left', i) || latex[i] === '{') {
+      emit(` ${name}${power === '' ? '' : `^${power}`}`, at);
+      return;
+    }
+    emit(` ${name}(`, at);
+    argument();
+    if (latex[i] === '_') subscript(i++);
+    emit(`)${power === '' ? '' : `^${power}`}`, at);
+  };
+
   const sequence = (end?: string): void => {
     while (i < latex.length && latex[i] !== end) token();
   };

@@ -85,6 +85,9 @@ export const PAGE_CSS = `
 body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
 h1, h2, h3, h4 { line-height: 1.25; }
 .math { overflow-x: auto; }
+.check table { border-collapse: collapse; }
+.check th, .check td { padding: 0.4rem 0.6rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
+.check tr.wrong th, .check tr.wrong td { background: #fdecea; }
 .block { border-left: 3px solid #d0d7de; padding-left: 1rem; margin: 1.5rem 0; }
 .explanations li { margin: 0.2rem 0; }
 .note { background: #fff8c5; padding: 0.5rem; }
@@ -117,10 +120,15 @@ ${options.body}
 /** The derivation (or several, one after the other) as a standalone page: KaTeX's CSS and fonts inlined, nothing fetched. */
 export function toPage(d: Derivation | Partials | ReadonlyArray<Derivation | Partials>, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
   const all = Array.isArray(d) ? (d as ReadonlyArray<Derivation | Partials>) : [d as Derivation | Partials];
+  const first = all[0];
+  const input = first === undefined ? undefined : first instanceof Partials ? first.derivations[0]?.input : first.input;
+  return standalonePage(`stepdiff: ${input || 'derivation'}`, all.map((one) => toHTML(one, locale, maxChars)).join('\n'), locale);
+}
+
+/** A page that works offline around `body`: KaTeX's CSS with its fonts inlined, and the page's own CSS. */
+export function standalonePage(title: string, body: string, locale: Locale): string {
   const stylesheet = readKatexCss();
   const fonts = new Map(katexFonts(stylesheet));
   const css = katexCss((file) => `data:font/woff2;base64,${Buffer.from(fonts.get(file)!).toString('base64')}`, stylesheet);
-  const first = all[0];
-  const input = first === undefined ? undefined : first instanceof Partials ? first.derivations[0]?.input : first.input;
-  return htmlDocument({ title: `stepdiff: ${input || 'derivation'}`, locale, css: `${css}\n${PAGE_CSS}`, body: all.map((one) => toHTML(one, locale, maxChars)).join('\n') });
+  return htmlDocument({ title, locale, css: `${css}\n${PAGE_CSS}`, body });
 }
