@@ -16,6 +16,7 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly holds: (file: stri
   { name: 'rules', holds: (f) => f.startsWith('rules/') },
   { name: 'present', holds: (f) => f.startsWith('src/present/') },
   { name: 'api', holds: (f) => f === 'src/index.ts' || f === 'src/cli.ts' },
+  { name: 'plugins', holds: (f) => f.startsWith('src/plugins/') },
 ];
 
 /** Packages only one layer may import: the parser is the one place mathjs is used, the presenters KaTeX. */

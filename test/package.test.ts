@@ -85,6 +85,25 @@ describe('the packed package', () => {
     expect(out.stdout.trim()).toBe(EXPECTED);
   });
 
+  it('its markdown-it and remark plugins import from an ESM project, the host a peer it brings', () => {
+    const dir = project('plugins', {
+      'package.json': '{ "type": "module" }',
+      'main.js': `import MarkdownIt from 'markdown-it';
+import stepdiff from 'stepdiff/markdown-it';
+import remarkStepdiff from 'stepdiff/remark';
+const html = new MarkdownIt().use(stepdiff).render('\\u0060\\u0060\\u0060stepdiff\\nx^2\\n\\u0060\\u0060\\u0060\\n');
+console.log(html.includes('class="katex"') ? 'rendered' : html);
+console.log(typeof remarkStepdiff({}));
+`,
+    });
+    for (const peer of ['markdown-it', 'entities', 'linkify-it', 'mdurl', 'punycode.js', 'uc.micro', 'argparse']) {
+      symlinkSync(join(root, 'node_modules', peer), join(dir, 'node_modules', peer), 'dir');
+    }
+    const out = node(dir, 'main.js');
+    expect(out.stderr).toBe('');
+    expect(out.stdout.trim()).toBe('rendered\nfunction');
+  });
+
   it('requires from a CommonJS project', () => {
     const dir = project('cjs', { 'package.json': '{ "type": "commonjs" }', 'main.js': `const { derive, renderMath, toText } = require('stepdiff');${BODY}` });
     const out = node(dir, 'main.js');

@@ -33,6 +33,11 @@ export function checkMarkdown(c: WorkCheck, locale: Locale = 'en'): string {
 
 /** The check as a standalone page: the learner's lines in a table, the wrong one marked, the derivation beside. */
 export function checkPage(c: WorkCheck, locale: Locale = 'en'): string {
+  return withinStack(() => standalonePage(`stepdiff check: ${toText(c.derivation.expr)}`, checkFragment(c, locale), locale));
+}
+
+/** The check as an HTML fragment: the learner's lines in a table, the wrong one marked, then the derivation. */
+export function checkFragment(c: WorkCheck, locale: Locale = 'en'): string {
   return withinStack(() => {
     const words = checkLabels(locale);
     const rows = c.lines.map((l, i) => {
@@ -48,6 +53,6 @@ export function checkPage(c: WorkCheck, locale: Locale = 'en'): string {
       `<h2>${escapeHtml(words.derivation)}</h2>`,
       toHTML(c.derivation, locale),
     ].join('\n');
-    return standalonePage(`stepdiff check: ${toText(c.derivation.expr)}`, body, locale);
+    return body;
   });
 }
