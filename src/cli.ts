@@ -4,7 +4,7 @@
 // exit code is 2 when anything failed; with several inputs the others are still printed.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWork, derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
 import { displayable, StepdiffError } from './expr/errors.js';
 import { isLocale, LOCALES } from './engine/locale.js';
@@ -127,6 +127,25 @@ function version(): string {
   return manifest.version;
 }
 
+/** The arguments read by `options` (options first, see positionalsLast); a malformed one is one line and exit 2. */
+function argumentsOf<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: positionalsLast(argv), allowPositionals: true as const, options });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
+  }
+}
+
+/** `output` on standard output, or in the file `path`; a file that cannot be written is one line and exit 2. */
+function write(output: string, path: string | undefined): void {
+  if (path === undefined) return void process.stdout.write(`${output}\n`);
+  try {
+    writeFileSync(path, `${output}\n`);
+  } catch (error) {
+    fail(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
+}
+
 /** What one input became: its derivation, or the error that refused it. */
 type Outcome = { readonly input: string; readonly derivation: Derivation | Partials } | { readonly input: string; readonly error: StepdiffError };
 
@@ -135,21 +154,11 @@ type Outcome = { readonly input: string; readonly derivation: Derivation | Parti
  * right, 1 when one is wrong, 2 on bad input.
  */
 async function check(argv: readonly string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: positionalsLast(argv),
-      allowPositionals: true,
-      options: {
-        wrt: { type: 'string' }, define: { type: 'string', multiple: true }, method: { type: 'string' },
-        input: { type: 'string' }, file: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' },
-        locale: { type: 'string', default: 'en' }, output: { type: 'string', short: 'o' },
-      },
-    });
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = argumentsOf(argv, {
+    wrt: { type: 'string' }, define: { type: 'string', multiple: true }, method: { type: 'string' },
+    input: { type: 'string' }, file: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' },
+    locale: { type: 'string', default: 'en' }, output: { type: 'string', short: 'o' },
+  });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
   const locale = values.locale;
@@ -180,45 +189,28 @@ async function check(argv: readonly string[]): Promise<void> {
     if (error instanceof StepdiffError) fail(`[${error.code}] ${inCliWords(error.message)}`);
     throw error;
   }
-  if (values.output === undefined) process.stdout.write(`${output}\n`);
-  else {
-    try {
-      writeFileSync(values.output, `${output}\n`);
-    } catch (error) {
-      fail(`cannot write ${values.output} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-  }
+  write(output, values.output);
   process.exitCode = correct ? 0 : 1;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === 'check') return check(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: positionalsLast(argv),
-      allowPositionals: true,
-      options: {
-        wrt: { type: 'string' },
-        dependent: { type: 'string' },
-        assume: { type: 'string', multiple: true },
-        order: { type: 'string' },
-        at: { type: 'string', multiple: true },
-        define: { type: 'string', multiple: true },
-        method: { type: 'string' },
-        input: { type: 'string', default: 'text' },
-        file: { type: 'string', multiple: true },
-        format: { type: 'string', default: 'text' },
-        locale: { type: 'string', default: 'en' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)} (try --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = argumentsOf(argv, {
+    wrt: { type: 'string' },
+    dependent: { type: 'string' },
+    assume: { type: 'string', multiple: true },
+    order: { type: 'string' },
+    at: { type: 'string', multiple: true },
+    define: { type: 'string', multiple: true },
+    method: { type: 'string' },
+    input: { type: 'string', default: 'text' },
+    file: { type: 'string', multiple: true },
+    format: { type: 'string', default: 'text' },
+    locale: { type: 'string', default: 'en' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.version) return void process.stdout.write(`${version()}\n`);
   const format = values.format as Format;
@@ -314,17 +306,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   }
   const output = pieces.join(format === 'json' && several ? '\n' : '\n\n');
-  if (pieces.length > 0) {
-    if (values.output === undefined) process.stdout.write(`${output}\n`);
-    else {
-      try {
-        writeFileSync(values.output, `${output}\n`);
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        fail(`cannot write ${values.output} (${reason})`);
-      }
-    }
-  }
+  if (pieces.length > 0) write(output, values.output);
   if (failed) process.exitCode = 2;
 }
 

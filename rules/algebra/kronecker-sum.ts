@@ -1,10 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { equals, one, sym, withChildren } from '../../src/expr/expr.js';
 import { renameIndex } from '../../src/expr/indexed.js';
-import { productOf } from '../../src/engine/algebra.js';
+import { factorsOf, productOf } from '../../src/engine/algebra.js';
 import { defineRewrite } from '../../src/engine/rule.js';
-
-const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
 
 /** The δ(j, k) or δ(k, j) among the factors, k another index, and what it sets j to. */
 function delta(factors: readonly Expr[], j: string): { at: number; k: string } | undefined {

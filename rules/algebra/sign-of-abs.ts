@@ -1,9 +1,7 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { div, equals, fn } from '../../src/expr/expr.js';
-import { productOf } from '../../src/engine/algebra.js';
+import { factorsOf, productOf } from '../../src/engine/algebra.js';
 import { defineRewrite } from '../../src/engine/rule.js';
-
-const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
 
 /** The index pair (in numerator, in denominator) of a factor u over |u|, if the quotient has one. */
 function pair(top: readonly Expr[], bottom: readonly Expr[]): [number, number] | undefined {

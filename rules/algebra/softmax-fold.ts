@@ -1,10 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { div, equals, fn, isNum, num, pow, sym, withChildren } from '../../src/expr/expr.js';
 import { freeIndices, renameIndex } from '../../src/expr/indexed.js';
-import { hasSeveralTerms, productOf, sumOf, termsOf, type Term } from '../../src/engine/algebra.js';
+import { factorsOf, hasSeveralTerms, productOf, sumOf, type Term, termsOf } from '../../src/engine/algebra.js';
 import { defineRewrite } from '../../src/engine/rule.js';
-
-const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
 
 /** Σ_j e^{u_j}, the normaliser of a softmax over u: the family u_j (as written with j) and its index j. */
 function normaliser(e: Expr): { family: Expr; j: string } | undefined {

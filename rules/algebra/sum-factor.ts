@@ -1,10 +1,8 @@
 import type { Expr } from '../../src/expr/expr.js';
 import { div, fn } from '../../src/expr/expr.js';
 import { holdsIndex } from '../../src/expr/indexed.js';
-import { productOf } from '../../src/engine/algebra.js';
+import { factorsOf, productOf } from '../../src/engine/algebra.js';
 import { defineRewrite } from '../../src/engine/rule.js';
-
-const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
 
 // What does not change with the index is the same in every term: it comes out of the sum.
 export default defineRewrite({

@@ -463,6 +463,10 @@ export const isPowerOfSum = (e: Expr): e is PowerOfSum =>
   e.kind === 'pow' && e.exp.kind === 'num' && e.exp.value.den === 1n && e.exp.value.num >= 2n && hasSeveralTerms(e.base);
 
 /** A term read as the factors to multiply out: a power of a sum (a + b)² as the factors a + b, a + b. */
+/** The factors of a product as written, or the expression alone. */
+export const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
+
+/** The factors of a product, powers of sums written out as repeated factors. */
 export function multiplicands(e: Expr): Expr[] {
   const factors = e.kind === 'mul' ? e.factors : [e];
   return factors.flatMap((f) => (isPowerOfSum(f) ? Array.from({ length: Number(f.exp.value.num) }, () => f.base) : [f]));
