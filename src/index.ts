@@ -257,7 +257,7 @@ function sessionFor(prep: Prepared, latex: LatexOptions): Session {
     collect: COLLECT,
     budget,
     latex,
-    algebra: algebraSettings(foldableInto(definitions), budget, latex, prep.assumptions),
+    algebra: { ...algebraSettings(foldableInto(definitions), budget, latex, prep.assumptions), context: { definitions: foldableInto(definitions), assumptions: prep.assumptions, holds: holdsOf([prep.expr, ...[...definitions.values()].map((def) => def.body)]) } },
     simplify: options.simplify !== false,
     found: exprMap(),
     known: new Map(),
@@ -409,6 +409,13 @@ function assumedNonZero(derivations: ReadonlyArray<{ readonly steps: readonly St
   };
   for (const d of derivations) visit(d.steps);
   return found;
+}
+
+/** What the expressions hold that some algebraic rules are only for (see AlgebraContext.holds). */
+function holdsOf(exprs: readonly Expr[]): { sums: boolean; cases: boolean; abs: boolean } {
+  const names = new Set(exprs.flatMap((e) => callsIn(e).map((call) => call.name)));
+  const cases = exprs.some((e) => X.findPath(e, (n) => n.kind === 'cond') !== undefined);
+  return { sums: names.has('sum') || names.has('softmax'), cases: cases || names.has('max') || names.has('min'), abs: names.has('abs') };
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */

@@ -9,6 +9,7 @@ export default defineRewrite({
   title: 'Pick the case that holds',
   law: '\\begin{cases} a & \\text{if } c \\\\ b & \\text{otherwise} \\end{cases} = a \\text{ where } c \\text{ holds}',
   on: ['cond'],
+  usable: (ctx) => ctx.holds?.cases ?? true,
   apply: (e) => {
     if (e.kind !== 'cond' || e.test.kind !== 'cmp') return undefined;
     const [left, right] = [numericValue(e.test.left), numericValue(e.test.right)];

@@ -23,6 +23,7 @@ export default defineRewrite({
   title: 'Collapse the sum by the Kronecker delta',
   law: '\\sum_{j} \\delta_{jk}\\,f_j = f_k',
   on: ['fn'],
+  usable: (ctx) => ctx.holds?.sums ?? true,
   apply: (e) => {
     if (e.kind !== 'fn' || e.name !== 'sum' || e.args.length !== 2 || e.args[1]!.kind !== 'sym') return undefined;
     const body = e.args[0]!;

@@ -20,6 +20,7 @@ export default defineRewrite({
   title: 'A value over its absolute value is its sign',
   law: '\\frac{u}{|u|} = \\operatorname{sgn}(u) \\quad (u \\neq 0)',
   on: ['div'],
+  usable: (ctx) => ctx.holds?.abs ?? true,
   apply: (e) => {
     if (e.kind !== 'div') return undefined;
     const top = factorsOf(e.num);

@@ -69,6 +69,7 @@ export default defineRewrite({
   title: 'Write the quotient as a softmax',
   law: '\\frac{e^{z_m}}{\\sum_{j} e^{z_j}} = \\operatorname{softmax}(z_m)',
   on: ['div'],
+  usable: (ctx) => ctx.holds?.sums ?? true,
   apply: (e) => {
     if (e.kind !== 'div') return undefined;
     if (normaliser(e.den.kind === 'pow' ? e.den.base : e.den) !== undefined) {

@@ -9,6 +9,7 @@ export default defineRewrite({
   title: 'Solve the condition for the variable',
   law: 'a x + c < 0 \\iff x < -\\tfrac{c}{a} \\quad (a > 0)',
   on: ['cmp'],
+  usable: (ctx) => ctx.holds?.cases ?? true,
   apply: (e) => {
     if (e.kind !== 'cmp') return undefined;
     const names = freeSymbols(e);

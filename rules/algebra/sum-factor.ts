@@ -10,6 +10,7 @@ export default defineRewrite({
   title: 'Take the constant factors out of the sum',
   law: '\\sum_{j} c\\,a_j = c \\sum_{j} a_j',
   on: ['fn'],
+  usable: (ctx) => ctx.holds?.sums ?? true,
   apply: (e) => {
     if (e.kind !== 'fn' || e.name !== 'sum' || e.args.length !== 2 || e.args[1]!.kind !== 'sym') return undefined;
     const [body, index] = e.args as [Expr, Extract<Expr, { kind: 'sym' }>];

@@ -11,6 +11,7 @@ export default defineRewrite({
   title: 'Split the sum over the index',
   law: '\\sum_{j} (a_j + b_j) = \\sum_{j} a_j + \\sum_{j} b_j',
   on: ['fn'],
+  usable: (ctx) => ctx.holds?.sums ?? true,
   apply: (e) => {
     if (e.kind !== 'fn' || e.name !== 'sum' || e.args.length !== 2) return undefined;
     const [body, index] = e.args as [Expr, Expr];

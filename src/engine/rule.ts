@@ -167,6 +167,12 @@ export interface AlgebraContext {
   readonly definitions: ReadonlyMap<string, Definition>;
   /** Equalities the caller states hold (sum(t_i, i) = 1), each left side replaced by its right. */
   readonly assumptions?: ReadonlyArray<readonly [Expr, Expr]>;
+  /**
+   * What the input holds that some rules are only for: sums over an index (and softmax), piecewise
+   * cases (and max, min), |u|. A rule for what is absent is not asked at every node (when absent,
+   * every rule is asked).
+   */
+  readonly holds?: { readonly sums: boolean; readonly cases: boolean; readonly abs: boolean };
 }
 
 /**
