@@ -28,7 +28,7 @@ import { differentiateAgain, differentiateImplicitly } from './engine/implicit.j
 import { equationSign, parseEquation } from './parse/equation.js';
 import { atLatexPosition, fromLatex, looksLikeLatex } from './parse/latex-input.js';
 import { exprMap } from './expr/expr-map.js';
-import { hasDerivative } from './expr/shape.js';
+import { hasDerivative, KIND_BIT, shapeOf } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
 import { NONZERO_ASSUMPTIONS, type Method } from './engine/rule.js';
 import type { Budget } from './engine/limits.js';
@@ -414,7 +414,7 @@ function assumedNonZero(derivations: ReadonlyArray<{ readonly steps: readonly St
 /** What the expressions hold that some algebraic rules are only for (see AlgebraContext.holds). */
 function holdsOf(exprs: readonly Expr[]): { sums: boolean; cases: boolean; abs: boolean } {
   const names = new Set(exprs.flatMap((e) => callsIn(e).map((call) => call.name)));
-  const cases = exprs.some((e) => X.findPath(e, (n) => n.kind === 'cond') !== undefined);
+  const cases = exprs.some((e) => (shapeOf(e).kinds & KIND_BIT.cond) !== 0);
   return { sums: names.has('sum') || names.has('softmax'), cases: cases || names.has('max') || names.has('min'), abs: names.has('abs') };
 }
 

@@ -4,7 +4,7 @@
 
 import type { Definition, Expr, ExprOf } from '../expr/expr.js';
 import { children, equals, substitute, sym, withChildren } from '../expr/expr.js';
-import { hasSymbol } from '../expr/shape.js';
+import { hasSymbol, KIND_BIT, shapeOf } from '../expr/shape.js';
 import { toText } from '../expr/text.js';
 import { valueText, type Message } from './derivation.js';
 import { evaluate } from './evaluate.js';
@@ -44,6 +44,8 @@ function replaced(e: Expr, part: Expr, by: Expr): Expr {
 /** What `result`, the derivative of `f` by `x`, does at each boundary of its cases. */
 export function boundariesOf(f: Expr, result: Expr, x: string, settings: BoundarySettings): Boundary[] {
   const boundaries: Boundary[] = [];
+  // Most results have no cases: their shape says so without a walk.
+  if ((shapeOf(result).kinds & KIND_BIT.cond) === 0) return boundaries;
   for (const part of tests(result, x)) {
     const test = part.test as ExprOf<'cmp'>;
     const at = test.right;
