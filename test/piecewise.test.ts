@@ -73,6 +73,13 @@ describe('piecewise derivatives', () => {
     expect(derive('heaviside(x)', { at: { x: 0 } }).complete).toBe(false);
   });
 
+  it('a one-sided derivative is the limit from that side, whatever else in the result is piecewise', () => {
+    // x·H(x) is ReLU: the heaviside(x) term of its derivative jumps at 0 as well as the case does.
+    expect(derive('heaviside(x)*x').notes).toContain('Not differentiable at x = 0: the derivative from the left is 0, from the right 1');
+    expect(derive('relu(relu(x))').notes).toContain('Not differentiable at x = 0: the derivative from the left is 0, from the right 1');
+    expect(derive('max(min(x, 1), 0)').notes).toContain('Not differentiable at x = 1: the derivative from the left is 1, from the right 0');
+  });
+
   it('Huber loss by r: abs(r) <= d ? r : d * sign(r)', () => {
     const d = derive('abs(r) <= d ? r^2/2 : d*(abs(r) - d/2)', { wrt: 'r' });
     expect(toText(d.result)).toBe('abs(r) <= d ? r : d * sign(r)');

@@ -3,10 +3,11 @@
 // 0), or they agree and the function is differentiable there too (x > 0 ? x^2 : 0 at 0).
 
 import type { Definition, Expr, ExprOf } from '../expr/expr.js';
-import { children, equals, substitute, sym, withChildren } from '../expr/expr.js';
+import { callsIn, children, equals, substitute, sym, withChildren } from '../expr/expr.js';
+import { isBuiltin } from '../expr/functions.js';
 import { hasSymbol, KIND_BIT, shapeOf } from '../expr/shape.js';
 import { toText } from '../expr/text.js';
-import { valueText, type Message } from './derivation.js';
+import { approxText, valueText, type Message } from './derivation.js';
 import { evaluate } from './evaluate.js';
 import type { Rewritten } from './rewrite.js';
 
@@ -35,6 +36,14 @@ function tests(result: Expr, x: string): Array<ExprOf<'cond'>> {
   return found;
 }
 
+/** Whether `e` is a number as a reader takes one in (1/100, 2·log(2)): no variable, no case, no function that is itself piecewise or defined. */
+function closedForm(e: Expr): boolean {
+  if (hasSymbol(e) || (shapeOf(e).kinds & (KIND_BIT.cond | KIND_BIT.cmp)) !== 0) return false;
+  return callsIn(e).every((call) => isBuiltin(call.name) && !PIECEWISE.has(call.name));
+}
+
+const PIECEWISE: ReadonlySet<string> = new Set(['max', 'min', 'sign', 'abs']);
+
 /** `e` with the node `part` replaced by `by` wherever it occurs. */
 function replaced(e: Expr, part: Expr, by: Expr): Expr {
   if (equals(e, part)) return by;
@@ -60,14 +69,22 @@ export function boundariesOf(f: Expr, result: Expr, x: string, settings: Boundar
       boundaries.push({ at, differentiable: false, message: { text: 'Not differentiable at {point}: the function jumps there', values: { point } } });
       continue;
     }
+    // Each one-sided derivative is the derivative's limit from that side, read numerically: another
+    // piecewise part of it (heaviside(x) in x·heaviside(x)) may change at the same point. It is
+    // written exactly where the case's own value at b, simplified, is that number.
     const yesIsLeft = test.op === '<' || test.op === '<=';
-    const side = (branch: Expr): Expr => settings.simplify(substitute(replaced(result, part, branch), new Map([[x, at]]))).result;
-    const [left, right] = yesIsLeft ? [side(part.yes), side(part.no)] : [side(part.no), side(part.yes)];
-    if (Number.isNaN(value(left)) || Number.isNaN(value(right))) continue;
-    if (equals(left, right) || Math.abs(value(left) - value(right)) <= 1e-12 * Math.max(1, Math.abs(value(left)))) {
-      boundaries.push({ at, differentiable: true, message: { text: 'Differentiable at {point}: the derivative from either side is {v}', values: { point, v: valueText(left) } } });
+    const limit = (side: number): number => evaluate(result, { values: new Map([[x, b + side * 1e-7 * Math.max(1, Math.abs(b))]]), definitions: settings.definitions });
+    const [fromLeft, fromRight] = [limit(-1), limit(1)];
+    if (!Number.isFinite(fromLeft) || !Number.isFinite(fromRight)) continue;
+    const shown = (branch: Expr, limitValue: number): string => {
+      const exact = settings.simplify(substitute(replaced(result, part, branch), new Map([[x, at]]))).result;
+      return closedForm(exact) && Math.abs(value(exact) - limitValue) <= 1e-5 * Math.max(1, Math.abs(limitValue)) ? valueText(exact) : approxText(limitValue);
+    };
+    const [left, right] = [shown(yesIsLeft ? part.yes : part.no, fromLeft), shown(yesIsLeft ? part.no : part.yes, fromRight)];
+    if (Math.abs(fromLeft - fromRight) <= 1e-5 * Math.max(1, Math.abs(fromLeft), Math.abs(fromRight))) {
+      boundaries.push({ at, differentiable: true, message: { text: 'Differentiable at {point}: the derivative from either side is {v}', values: { point, v: left } } });
     } else {
-      boundaries.push({ at, differentiable: false, message: { text: 'Not differentiable at {point}: the derivative from the left is {l}, from the right {r}', values: { point, l: valueText(left), r: valueText(right) } } });
+      boundaries.push({ at, differentiable: false, message: { text: 'Not differentiable at {point}: the derivative from the left is {l}, from the right {r}', values: { point, l: left, r: right } } });
     }
   }
   return boundaries;
