@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWork, derive, gradient, hessian, type Derivation, type Method, type Partials } from './index.js';
 import { displayable, StepdiffError } from './expr/errors.js';
-import { isLocale, LOCALES } from './engine/locale.js';
+import { isLocale, LOCALES, type Locale } from './engine/locale.js';
 import { nearest } from './expr/nearest.js';
 import { toMarkdown } from './present/markdown.js';
 import { toLatexDocument } from './present/present.js';
@@ -146,6 +146,17 @@ function write(output: string, path: string | undefined): void {
   }
 }
 
+/** --format, --locale and --input, each one the CLI knows: an unknown one is one line and exit 2. */
+function formatOf(values: { readonly format?: string; readonly locale?: string; readonly input?: string }): { format: Format; locale: Locale; input: (typeof INPUTS)[number] } {
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  const locale = values.locale;
+  if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
+  const input = (values.input ?? 'text') as (typeof INPUTS)[number];
+  if (!INPUTS.includes(input)) fail(`[invalid-option] unknown input "${values.input}"; use ${INPUTS.join(' or ')}`);
+  return { format, locale, input };
+}
+
 /** What one input became: its derivation, or the error that refused it. */
 type Outcome = { readonly input: string; readonly derivation: Derivation | Partials } | { readonly input: string; readonly error: StepdiffError };
 
@@ -159,10 +170,7 @@ async function check(argv: readonly string[]): Promise<void> {
     input: { type: 'string' }, file: { type: 'string', multiple: true }, format: { type: 'string', default: 'text' },
     locale: { type: 'string', default: 'en' }, output: { type: 'string', short: 'o' },
   });
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
-  const locale = values.locale;
-  if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
+  const { format, locale, input } = formatOf(values);
   const [f, ...given] = positionals;
   if (f === undefined) fail('stepdiff check takes the function, then the lines of its derivative: stepdiff check "x^2*sin(x)" "2*x*cos(x)"');
   const lines = [...given, ...(values.file ?? []).flatMap((file) => linesOf(readText(file, file)))];
@@ -173,7 +181,8 @@ async function check(argv: readonly string[]): Promise<void> {
       ...(values.wrt === undefined ? {} : { wrt: values.wrt }),
       ...(values.define === undefined ? {} : { define: values.define }),
       ...(values.method === undefined ? {} : { method: values.method as Method }),
-      ...(values.input === 'latex' || values.input === 'text' ? { input: values.input } : {}),
+      // Given, --input says how the lines are written; left out, each line is read by its look.
+      ...(values.input === undefined ? {} : { input }),
     });
     correct = checked.correct;
     const { checkMarkdown, checkPage } = await import('./present/check.js');
@@ -213,12 +222,7 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   if (values.version) return void process.stdout.write(`${version()}\n`);
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) fail(`[invalid-option] unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
-  const locale = values.locale;
-  if (!isLocale(locale)) fail(`[invalid-option] unknown locale "${locale}"; use ${LOCALES.join(' or ')}`);
-  const input = values.input as (typeof INPUTS)[number];
-  if (!INPUTS.includes(input)) fail(`[invalid-option] unknown input "${values.input}"; use ${INPUTS.join(' or ')}`);
+  const { format, locale, input } = formatOf(values);
 
   // The expressions, in order: the arguments (- for standard input), then each --file.
   const fromStdin = positionals.length === 0 && values.file === undefined;

@@ -30,7 +30,7 @@ import { atLatexPosition, fromLatex, looksLikeLatex } from './parse/latex-input.
 import { exprMap } from './expr/expr-map.js';
 import { hasDerivative, KIND_BIT, shapeOf } from './expr/shape.js';
 import { applyEverywhere, callsAny, simplify, type SimplifySettings } from './engine/simplify.js';
-import { NONZERO_ASSUMPTIONS, type Method } from './engine/rule.js';
+import { NONZERO_ASSUMPTIONS, type AlgebraContext, type Method } from './engine/rule.js';
 import type { Budget } from './engine/limits.js';
 import type { LatexOptions } from './expr/latex.js';
 
@@ -99,6 +99,11 @@ function chooseVariable(expr: Expr, requested: string | undefined): string {
   throw new StepdiffError('ambiguous-variable', `The expression has several variables (${free.join(', ')}); say which one with wrt.`);
 }
 
+/** The free symbols of `exprs` and of the definitions' bodies beyond their parameters (a definition's t in σ(z) = …). */
+function variablesOf(exprs: readonly Expr[], definitions: readonly Definition[]): Set<string> {
+  return new Set([...exprs.flatMap(freeSymbols), ...definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+}
+
 /** The definitions the expressions use, directly or through other definitions, in the order they are met. */
 function usedDefinitions(exprs: readonly Expr[], definitions: ReadonlyMap<string, Definition>): Definition[] {
   const used = new Map<string, Definition>();
@@ -121,7 +126,11 @@ export function derive(input: string | Expr, given: DeriveOptions = {}): Derivat
 }
 
 function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
-  const prep = prepare(input, given);
+  return derivationOf(prepare(input, given));
+}
+
+/** The derivation of a prepared input: implicit for an equation, else of the order asked for. */
+function derivationOf(prep: Prepared): Derivation {
   const { options, expr, parsed, definitions } = prep;
   if (options.dependent !== undefined) return implicitDerivation(prep, options.dependent);
   // An input that is itself a derivative, derivative(u, x), is the operator: derive works it out
@@ -132,7 +141,7 @@ function deriveWithin(input: string | Expr, given: DeriveOptions): Derivation {
     throw new StepdiffError('invalid-option', `The input is a derivative by ${wrt} already; leave wrt out or make it ${wrt}.`);
   }
   refuseIndexAsVariable(expr, wrt);
-  const others = new Set([...freeSymbols(expr), ...usedDefinitions([expr], definitions).flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+  const others = variablesOf([expr], usedDefinitions([expr], definitions));
   others.delete(wrt);
   const session = sessionFor(prep, { partial: others.size > 0 });
   // The n-th derivative is the derivative of the (n − 1)-th: d/dx taken n − 1 times inside, each
@@ -257,7 +266,7 @@ function sessionFor(prep: Prepared, latex: LatexOptions): Session {
     collect: COLLECT,
     budget,
     latex,
-    algebra: { ...algebraSettings(foldableInto(definitions), budget, latex, prep.assumptions), context: { definitions: foldableInto(definitions), assumptions: prep.assumptions, holds: holdsOf([prep.expr, ...[...definitions.values()].map((def) => def.body)]) } },
+    algebra: algebraSettings(foldableInto(definitions), budget, latex, prep.assumptions, holdsOf([prep.expr, ...[...definitions.values()].map((def) => def.body)])),
     simplify: options.simplify !== false,
     found: exprMap(),
     known: new Map(),
@@ -315,15 +324,16 @@ export function checkWork(input: string | Expr, lines: readonly string[], option
   return withinStack(() => {
     if (!Array.isArray(lines) || !allStrings(lines)) throw new StepdiffError('invalid-option', 'The lines to check are a list of strings, one expression each.');
     if (lines.length === 0) throw new StepdiffError('empty-input', 'There are no lines to check: give at least one line of the derivative.');
-    const derivation = deriveWithin(input, options);
-    const known = withBuiltins(new Map(derivation.definitions.map((def) => [def.name, def])));
-    const variables = new Set([...freeSymbols(derivation.expr), derivation.wrt, ...derivation.definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
+    const prep = prepare(input, options);
+    const derivation = derivationOf(prep);
+    const known = withBuiltins(prep.definitions);
+    const variables = variablesOf([derivation.expr, X.sym(derivation.wrt)], derivation.definitions);
     const parsed = lines.map((text, i) => {
-      const latex = options.input === 'latex' || (options.input === undefined && looksLikeLatex(text));
+      const latex = prep.options.input === 'latex' || (prep.options.input === undefined && looksLikeLatex(text));
       const read = latex ? fromLatex(text) : undefined;
       let expr: Expr;
       try {
-        expr = parseExpressionText(read?.text ?? text, known, limitsOf(checkedOptions(options))).expr;
+        expr = parseExpressionText(read?.text ?? text, known, prep.limits).expr;
       } catch (error) {
         if (!(error instanceof StepdiffError)) throw error;
         const placed = read === undefined ? error : atLatexPosition(error, read);
@@ -333,7 +343,6 @@ export function checkWork(input: string | Expr, lines: readonly string[], option
       if (strangers.length > 0) throw new StepdiffError('invalid-expression', `Line ${i + 1} uses ${strangers.join(', ')}, which the function does not (its variables: ${[...variables].join(', ')}).`);
       return { text, expr };
     });
-    const prep = prepare(input, options);
     const session = sessionFor(prep, { partial: false });
     const checked = checkLines(parsed, {
       f: derivation.expr,
@@ -342,7 +351,7 @@ export function checkWork(input: string | Expr, lines: readonly string[], option
       steps: derivation.steps,
       session,
       mistakes: MISTAKES,
-      definitions: new Map(derivation.definitions.map((def) => [def.name, def])),
+      definitions: prep.definitions,
     });
     return new WorkCheck(checked, derivation);
   });
@@ -419,8 +428,14 @@ function holdsOf(exprs: readonly Expr[]): { sums: boolean; cases: boolean; abs: 
 }
 
 /** The algebra stage's rules and strategies, over the given definitions and budget. */
-function algebraSettings(definitions: ReadonlyMap<string, Definition>, budget: Budget, latex: LatexOptions, assumptions: ReadonlyArray<readonly [Expr, Expr]> = []): SimplifySettings {
-  return { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions, assumptions }, budget, latex };
+function algebraSettings(
+  definitions: ReadonlyMap<string, Definition>,
+  budget: Budget,
+  latex: LatexOptions,
+  assumptions: ReadonlyArray<readonly [Expr, Expr]> = [],
+  holds?: AlgebraContext['holds'],
+): SimplifySettings {
+  return { normalise: NORMALISE, strategies: STRATEGIES, goals: GOALS, context: { definitions, assumptions, ...(holds === undefined ? {} : { holds }) }, budget, latex };
 }
 
 /** The limits of one call's work, counted from `started`. */
@@ -752,8 +767,8 @@ function environmentOf(e: Expr, given: Readonly<Record<string, number>> | Enviro
     if (typeof v !== 'number' || Number.isNaN(v)) throw new StepdiffError('invalid-option', `evaluate: the value of ${key} must be a number.`);
     values.set(canonicalName(key.trim()), v);
   }
-  const missing = [...freeSymbols(e), ...definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))].filter((name) => !values.has(name));
-  if (missing.length > 0) throw new StepdiffError('invalid-option', `evaluate: no value for ${[...new Set(missing)].join(', ')}.`);
+  const missing = [...variablesOf([e], definitions)].filter((name) => !values.has(name));
+  if (missing.length > 0) throw new StepdiffError('invalid-option', `evaluate: no value for ${missing.join(', ')}.`);
   return { values, definitions: defined };
 }
 

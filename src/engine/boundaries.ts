@@ -3,7 +3,7 @@
 // 0), or they agree and the function is differentiable there too (x > 0 ? x^2 : 0 at 0).
 
 import type { Definition, Expr, ExprOf } from '../expr/expr.js';
-import { callsIn, children, equals, substitute, sym, withChildren } from '../expr/expr.js';
+import { callsIn, children, equals, replaceEvery, substitute, sym } from '../expr/expr.js';
 import { isBuiltin } from '../expr/functions.js';
 import { hasSymbol, KIND_BIT, shapeOf } from '../expr/shape.js';
 import { toText } from '../expr/text.js';
@@ -44,12 +44,6 @@ function closedForm(e: Expr): boolean {
 
 const PIECEWISE: ReadonlySet<string> = new Set(['max', 'min', 'sign', 'abs']);
 
-/** `e` with the node `part` replaced by `by` wherever it occurs. */
-function replaced(e: Expr, part: Expr, by: Expr): Expr {
-  if (equals(e, part)) return by;
-  return children(e).length === 0 ? e : withChildren(e, children(e).map((k) => replaced(k, part, by)));
-}
-
 /** What `result`, the derivative of `f` by `x`, does at each boundary of its cases. */
 export function boundariesOf(f: Expr, result: Expr, x: string, settings: BoundarySettings): Boundary[] {
   const boundaries: Boundary[] = [];
@@ -77,7 +71,7 @@ export function boundariesOf(f: Expr, result: Expr, x: string, settings: Boundar
     const [fromLeft, fromRight] = [limit(-1), limit(1)];
     if (!Number.isFinite(fromLeft) || !Number.isFinite(fromRight)) continue;
     const shown = (branch: Expr, limitValue: number): string => {
-      const exact = settings.simplify(substitute(replaced(result, part, branch), new Map([[x, at]]))).result;
+      const exact = settings.simplify(substitute(replaceEvery(result, part, branch), new Map([[x, at]]))).result;
       return closedForm(exact) && Math.abs(value(exact) - limitValue) <= 1e-5 * Math.max(1, Math.abs(limitValue)) ? valueText(exact) : approxText(limitValue);
     };
     const [left, right] = [shown(yesIsLeft ? part.yes : part.no, fromLeft), shown(yesIsLeft ? part.no : part.yes, fromRight)];

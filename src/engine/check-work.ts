@@ -11,7 +11,7 @@ import { toText } from '../expr/text.js';
 import type { Message, Step } from './derivation.js';
 import { evaluate } from './evaluate.js';
 import { sumOf, termsOf } from './algebra.js';
-import { rewriteDerivatives, type RuleIndex } from './rewrite.js';
+import { rewriteDerivatives, ruleFor } from './rewrite.js';
 import type { Mistake, Rule, RuleContext } from './rule.js';
 import type { Session } from './session.js';
 import { simplify } from './simplify.js';
@@ -81,10 +81,9 @@ function places(steps: readonly Step[]): Array<ExprOf<'d'>> {
   return found;
 }
 
-/** The rule the engine picks for d(body, wrt), as the rewriter picks it: the first in order whose guard holds. */
-function ruleAt(place: ExprOf<'d'>, rules: RuleIndex, session: Session): Rule | undefined {
-  const ctx: RuleContext = { wrt: place.wrt, method: session.method, definitions: session.definitions, inside: new Set() };
-  return rules.get(place.body.kind)?.find((r) => r.when(place.body as never, ctx));
+/** The rule the rewriter picks for d(body, wrt): where its mistake can happen. */
+function ruleAt(place: ExprOf<'d'>, session: Session): Rule | undefined {
+  return ruleFor(place.body, { wrt: place.wrt, method: session.method, definitions: session.definitions, inside: new Set() }, session.rules);
 }
 
 /** One mistake, in one of its forms, at one place, as a rule that fires there only. */
@@ -122,7 +121,7 @@ function differentiationMistake(line: Expr, settings: CheckSettings): Diagnosis 
   const all = places(settings.steps);
   for (const m of settings.mistakes) {
     for (const place of all) {
-      if (ruleAt(place, settings.session.rules, settings.session)?.id !== m.variantOf) continue;
+      if (ruleAt(place, settings.session)?.id !== m.variantOf) continue;
       for (let form = 0; form < (m.forms ?? 1); form++) candidates.push({ m, place, form });
     }
   }

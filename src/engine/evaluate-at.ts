@@ -4,8 +4,8 @@
 // why instead of giving NaN.
 
 import type { Definition, Expr, ExprOf } from '../expr/expr.js';
-import { callsIn, children, equals, fn, freeSymbols, substitute, sym, withChildren } from '../expr/expr.js';
-import { hasCall, hasSymbol } from '../expr/shape.js';
+import { callsIn, equals, fn, freeSymbols, replaceEvery, substitute, sym } from '../expr/expr.js';
+import { hasSymbol } from '../expr/shape.js';
 import { toText } from '../expr/text.js';
 import { pointText, Step, type Evaluation, type Message } from './derivation.js';
 import { degeneratePart } from './degenerate.js';
@@ -84,16 +84,9 @@ function unfoldAtNumbers(e: Expr, definitions: ReadonlyMap<string, Definition>):
   for (const call of calls) {
     const def = definitions.get(call.name)!;
     const body = substitute(def.body, new Map(def.params.map((p, i) => [p, call.args[i]!])));
-    after = replaceCall(after, call, body);
+    after = replaceEvery(after, call, body);
   }
   const first = calls[0]!;
   const def = definitions.get(first.name)!;
   return { after, note: () => ({ text: '{f} is defined as {g}', values: { f: fn(def.name, def.params.map(sym)), g: def.body } }) };
-}
-
-/** `e` with every occurrence of `call` replaced by `body`; subtrees without a call are kept as they are. */
-function replaceCall(e: Expr, call: Expr, body: Expr): Expr {
-  if (equals(e, call)) return body;
-  if (!hasCall(e)) return e;
-  return withChildren(e, children(e).map((k) => replaceCall(k, call, body)));
 }

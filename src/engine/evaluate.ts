@@ -145,19 +145,16 @@ function indexedValue(name: string, env: Environment): number {
 /** softmax(u_i) = exp(u_i) / sum over j of exp(u_j), for the concrete K and i of the environment. */
 function softmaxAt(arg: Expr, env: Environment): number {
   const free = [...freeIndices(arg)];
-  const count = env.values.get('K');
-  if (free.length !== 1 || count === undefined || !Number.isInteger(count)) return Number.NaN;
-  let total = 0;
-  for (let n = 1; n <= count; n++) total += Math.exp(evaluate(arg, { ...env, values: new Map([...env.values, [free[0]!, n]]) }));
-  return Math.exp(evaluate(arg, env)) / total;
+  if (free.length !== 1) return Number.NaN;
+  return Math.exp(evaluate(arg, env)) / sumOver(free[0]!, env, (at) => Math.exp(evaluate(arg, at)));
 }
 
-/** sum(f, j) for j = 1..K, K a value of the environment. */
-function sumOver(body: Expr, index: string, env: Environment): number {
+/** The sum over `index` = 1..K of `term` (K a value of the environment), each term evaluated with the index at its value. */
+function sumOver(index: string, env: Environment, term: (at: Environment) => number): number {
   const count = env.values.get('K');
   if (count === undefined || !Number.isInteger(count) || count < 0) return Number.NaN;
   let total = 0;
-  for (let n = 1; n <= count; n++) total += evaluate(body, { ...env, values: new Map([...env.values, [index, n]]) });
+  for (let n = 1; n <= count; n++) total += term({ ...env, values: new Map([...env.values, [index, n]]) });
   return total;
 }
 
@@ -168,7 +165,7 @@ function compare(op: string, a: number, b: number): number {
 }
 
 function call(e: Extract<Expr, { kind: 'fn' }>, env: Environment): number {
-  if (e.name === 'sum' && e.args[1]?.kind === 'sym') return sumOver(e.args[0]!, e.args[1].name, env);
+  if (e.name === 'sum' && e.args[1]?.kind === 'sym') return sumOver(e.args[1].name, env, (at) => evaluate(e.args[0]!, at));
   if (e.name === 'softmax') return softmaxAt(e.args[0]!, env);
   const args = e.args.map((a) => evaluate(a, env));
   const [x, y] = args as [number, number | undefined];

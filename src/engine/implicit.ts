@@ -100,21 +100,24 @@ function refuseUndetermined(e: ExprOf<'eq'>, u: ExprOf<'d'>, session: Session): 
   throw new StepdiffError('invalid-equation', `Differentiated, the equation is ${toText(e)}: the terms with derivative(${u.body.kind === 'sym' ? u.body.name : ''}, ${u.wrt}) cancel, so it does not determine the derivative.`);
 }
 
+/** One side of `e` (0 the left), and the equation with another expression in its place. */
+function sideOf(e: ExprOf<'eq'>, side: 0 | 1): { readonly expr: Expr; readonly place: (s: Expr) => Expr } {
+  return side === 0 ? { expr: e.left, place: (s) => eq(s, e.right) } : { expr: e.right, place: (s) => eq(e.left, s) };
+}
+
 /** `e` with one side simplified, each of the simplifier's steps shown on the whole equation. */
 function simplifySide(e: ExprOf<'eq'>, side: 0 | 1, session: Session, steps: Step[]): Expr {
-  const other = side === 0 ? e.right : e.left;
-  const place = (s: Expr): Expr => (side === 0 ? eq(s, other) : eq(other, s));
-  const simplified = session.simplify ? simplify(side === 0 ? e.left : e.right, session.algebra) : { steps: [], result: side === 0 ? e.left : e.right };
+  const { expr, place } = sideOf(e, side);
+  const simplified = session.simplify ? simplify(expr, session.algebra) : { steps: [], result: expr };
   for (const step of simplified.steps) steps.push(step.within(place, [side]));
   return place(simplified.result);
 }
 
 /** `e` with each term of one side simplified on its own (the side is a sum of its terms, as expand-unknown leaves it). */
 function simplifyTerms(e: ExprOf<'eq'>, side: 0 | 1, session: Session, steps: Step[]): Expr {
-  const terms = termsOf(side === 0 ? e.left : e.right);
-  const other = side === 0 ? e.right : e.left;
-  const place = (s: Expr): Expr => (side === 0 ? eq(s, other) : eq(other, s));
-  if (!equals(sumOf(terms), side === 0 ? e.left : e.right)) return simplifySide(e, side, session, steps);
+  const { expr, place } = sideOf(e, side);
+  const terms = termsOf(expr);
+  if (!equals(sumOf(terms), expr)) return simplifySide(e, side, session, steps);
   if (!session.simplify) return e;
   terms.forEach((term, i) => {
     const simplified = simplify(term.expr, session.algebra);

@@ -96,8 +96,8 @@ export function rewriteDerivatives(start: Expr, settings: RewriteSettings): Rewr
 const contextFor = (c: RewriteSettings['context'], wrt: string): RuleContext => ({ method: c.method, definitions: c.definitions, inside: c.inside, dependent: c.dependent, wrt });
 
 /** The first rule, in order, that differentiates `body` (the index narrows the candidates to those for its kind). */
-function ruleFor(body: Expr, ctx: RuleContext, state: State): Rule | undefined {
-  const candidates = state.rulesFor.get(body.kind);
+export function ruleFor(body: Expr, ctx: RuleContext, rules: RuleIndex): Rule | undefined {
+  const candidates = rules.get(body.kind);
   if (candidates === undefined) return undefined;
   // Each candidate fires on this kind of body (that is how the index was built): only its guard is asked.
   for (let i = 0; i < candidates.length; i++) if (candidates[i]!.when(body as never, ctx)) return candidates[i];
@@ -114,7 +114,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
     checkBudget(settings.budget, current, ++state.steps, false);
     const derivative = at(current, path) as Extract<Expr, { kind: 'd' }>;
     const ctx = contextFor(settings.context, derivative.wrt);
-    const rule = ruleFor(derivative.body, ctx, state);
+    const rule = ruleFor(derivative.body, ctx, state.rulesFor);
     if (rule === undefined) {
       throw new StepdiffError('no-rule', `No rule differentiates ${toText(derivative.body)}.`);
     }
@@ -128,7 +128,7 @@ function run(start: Expr, settings: RewriteSettings, state: State): Rewritten {
       for (const other of openDerivatives(current, state.isOpen).slice(1)) {
         const another = at(current, other) as Extract<Expr, { kind: 'd' }>;
         const otherCtx = contextFor(settings.context, another.wrt);
-        if (ruleFor(another.body, otherCtx, state) !== rule) continue;
+        if (ruleFor(another.body, otherCtx, state.rulesFor) !== rule) continue;
         replacements.push([other, rule.to(another.body as never, otherCtx)]);
         const otherNote = noteOf(rule, another, otherCtx);
         if (otherNote !== undefined) notes.push(otherNote);

@@ -32,10 +32,13 @@ export interface CheckedLine {
   readonly mistake?: { readonly id: string; readonly title: string; readonly explanation: string; readonly expected: Expr };
 }
 
-const LABELS: Record<Locale, { readonly line: string; readonly right: string; readonly wrong: string; readonly mistake: string; readonly expected: string; readonly correct: string; readonly derivation: string }> = {
-  en: { line: 'Line', right: 'equals the derivative', wrong: 'does not equal the derivative', mistake: 'Mistake', expected: 'Expected', correct: 'Every line is right.', derivation: 'The derivation' },
-  zh: { line: '第', right: '等于导数', wrong: '不等于导数', mistake: '错误', expected: '应为', correct: '每一行都正确。', derivation: '推导' },
+const LABELS: Record<Locale, { readonly right: string; readonly wrong: string; readonly mistake: string; readonly expected: string; readonly correct: string; readonly derivation: string }> = {
+  en: { right: 'equals the derivative', wrong: 'does not equal the derivative', mistake: 'Mistake', expected: 'Expected', correct: 'Every line is right.', derivation: 'The derivation' },
+  zh: { right: '等于导数', wrong: '不等于导数', mistake: '错误', expected: '应为', correct: '每一行都正确。', derivation: '推导' },
 };
+
+/** "Line 2", "第 2 行": line `i` (from 0) as the printed forms name it. */
+export const lineLabel = (i: number, locale: Locale): string => (locale === 'zh' ? `第 ${i + 1} 行` : `Line ${i + 1}`);
 
 /** A learner's lines checked against the derivation of f. */
 export class WorkCheck {
@@ -72,8 +75,7 @@ export class WorkCheck {
       const words = LABELS[locale];
       const out: string[] = [];
       this.lines.forEach((l, i) => {
-        const label = locale === 'zh' ? `${words.line} ${i + 1} 行` : `${words.line} ${i + 1}`;
-        out.push(`${l.equal ? '✓' : '✗'} ${label}: ${l.text}  (${l.equal ? words.right : words.wrong})`);
+        out.push(`${l.equal ? '✓' : '✗'} ${lineLabel(i, locale)}: ${l.text}  (${l.equal ? words.right : words.wrong})`);
         if (l.mistake !== undefined) {
           out.push(`  ${words.mistake}: [${l.mistake.id}] ${this.explanationIn(i, locale)}`);
           out.push(`  ${words.expected}: ${toText(l.mistake.expected)}`);

@@ -10,7 +10,7 @@
 
 import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
-import { SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, type Shape } from './shape.js';
+import { KIND_BIT, SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, shapeOf, type Shape } from './shape.js';
 import { toText } from './text.js';
 import type { Comparison, ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
 
@@ -207,6 +207,13 @@ export function withChildren(e: Expr, kids: Expr[]): Expr {
     case 'cmp': return cmp(e.op, kids[0]!, kids[1]!);
     case 'cond': return cond(kids[0]!, kids[1]!, kids[2]!);
   }
+}
+
+/** `e` with every occurrence of `part` replaced by `by`; a subtree without a node of part's kind is kept as it is, unwalked. */
+export function replaceEvery(e: Expr, part: Expr, by: Expr): Expr {
+  if (equals(e, part)) return by;
+  if ((shapeOf(e).kinds & KIND_BIT[part.kind]) === 0) return e;
+  return withChildren(e, children(e).map((k) => replaceEvery(k, part, by)));
 }
 
 /** Structural equality. */

@@ -64,19 +64,19 @@ export function fromLatex(latex: string): FromLatex {
   const skipSpaces = (): void => {
     while (latex[i] === ' ') i++;
   };
+  /** The {…} group at i, emitted in parentheses. */
+  const group = (): void => {
+    const at = i++;
+    emit('(', at);
+    sequence('}');
+    if (latex[i] !== '}') unread('group without its closing }', at);
+    emit(')', i++);
+  };
   /** A {…} group (or one character, or one command), emitted in parentheses. */
   const argument = (): void => {
     skipSpaces();
     const at = i;
-    if (latex[i] === '{') {
-      i++;
-      emit('(', at);
-      sequence('}');
-      if (latex[i] !== '}') unread('group without its closing }', at);
-      emit(')', i);
-      i++;
-      return;
-    }
+    if (latex[i] === '{') return group();
     if (latex[i] === '\\') {
       const before = text.length;
       token();
@@ -161,15 +161,7 @@ export function fromLatex(latex: string): FromLatex {
       if (Object.hasOwn(SYMBOLS, cmd)) return emit(SYMBOLS[cmd]!, at);
       return unread(`command \\${cmd}`, at);
     }
-    if (c === '{') {
-      const at = i;
-      i++;
-      emit('(', at);
-      sequence('}');
-      if (latex[i] !== '}') unread('group without its closing }', at);
-      emit(')', i++);
-      return;
-    }
+    if (c === '{') return group();
     if (c === '}') unread('} without its opening {', i);
     if (c === '^' || c === '_') {
       const at = i;

@@ -2,7 +2,7 @@
 // right or wrong, the mistake under the first wrong one; as Markdown and as an HTML page.
 
 import type { WorkCheck } from '../engine/work-check.js';
-import { checkLabels } from '../engine/work-check.js';
+import { checkLabels, lineLabel } from '../engine/work-check.js';
 import type { Locale } from '../engine/locale.js';
 import { toLatex } from '../expr/latex.js';
 import { toText } from '../expr/text.js';
@@ -10,8 +10,6 @@ import { escapeHtml, standalonePage, toHTML } from './html.js';
 import { toMarkdown } from './markdown.js';
 import { renderMath } from './render.js';
 import { withinStack } from '../expr/errors.js';
-
-const lineLabel = (i: number, locale: Locale): string => (locale === 'zh' ? `第 ${i + 1} 行` : `Line ${i + 1}`);
 
 /** The check as Markdown: each line with its mark, the mistake and what was expected, then the derivation. */
 export function checkMarkdown(c: WorkCheck, locale: Locale = 'en'): string {
