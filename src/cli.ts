@@ -185,7 +185,8 @@ async function check(argv: readonly string[]): Promise<void> {
       ...(values.input === undefined ? {} : { input }),
     });
     correct = checked.correct;
-    const { checkMarkdown, checkPage } = await import('./present/check.js');
+    const { checkMarkdown } = await import('./present/check.js');
+    const { checkPage } = await import('./present/page.js');
     const printers: Record<Format, () => string> = {
       text: () => checked.toText(locale),
       latex: () => toLatexDocument(checked.derivation, locale),
@@ -303,7 +304,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (format === 'html' && done.length > 0) {
     // KaTeX is loaded only when a page is asked for: the other formats start faster without it.
     try {
-      pieces.push((await import('./present/html.js')).toPage(done, locale));
+      pieces.push((await import('./present/page.js')).toPage(done, locale));
     } catch (error) {
       if (!(error instanceof StepdiffError)) throw error;
       refuse({ input: inputs.join(', ') }, error);

@@ -83,7 +83,7 @@ describe('the evaluation in every format', () => {
     expect(() => renderMath(p.evaluation!.main.latex, true)).not.toThrow();
     expect(toLatexDocument(d)).toContain('\\[ 2 \\, \\log(2) \\approx 1.386294361 \\]');
     expect(toMarkdown(d, 'zh')).toContain('### 在 x = 1 处求值');
-    expect(toHTML(d)).toContain('<section class="evaluation">');
+    expect(toHTML(d)).toContain('<section class="sd-evaluation">');
   });
 
   it('σ\'(0) = 1/4 in its steps: the values put in, σ written out at 0, exact arithmetic', () => {

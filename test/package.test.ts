@@ -104,6 +104,26 @@ console.log(typeof remarkStepdiff({}));
     expect(out.stdout.trim()).toBe('rendered\nfunction');
   });
 
+  it('its browser entry imports nothing from node: (KaTeX alone), runs, and ships the stylesheet', () => {
+    const bundle = readFileSync(join(store, 'package', 'dist', 'lib', 'browser.js'), 'utf8');
+    // Its import statements (a minified statement starts the file or follows ; or }); nothing names a node: module.
+    expect([...bundle.matchAll(/(?:^|[;}])import\s*[\w$,{}\s*]*from\s*"([^"]+)"/g)].map((m) => m[1])).toEqual(['katex']);
+    expect(bundle).not.toMatch(/["'`]node:/);
+    expect(files).toEqual(expect.arrayContaining(['dist/lib/browser.js', 'dist/lib/stepdiff.css']));
+    expect(readFileSync(join(store, 'package', 'dist', 'lib', 'stepdiff.css'), 'utf8')).toContain('.dark .stepdiff {');
+    const dir = project('browser', {
+      'package.json': '{ "type": "module" }',
+      'main.js': `import { derive, toHTML, toPlot, toText } from 'stepdiff/browser';
+const d = derive('x^2');
+console.log(toText(d.result));
+console.log(toHTML(d).includes('class="katex"') && toPlot(d).includes('<svg') ? 'rendered' : 'not rendered');
+`,
+    });
+    const out = node(dir, 'main.js');
+    expect(out.stderr).toBe('');
+    expect(out.stdout.trim()).toBe('2 * x\nrendered');
+  });
+
   it('requires from a CommonJS project', () => {
     const dir = project('cjs', { 'package.json': '{ "type": "commonjs" }', 'main.js': `const { derive, renderMath, toText } = require('stepdiff');${BODY}` });
     const out = node(dir, 'main.js');

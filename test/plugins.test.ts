@@ -41,14 +41,20 @@ describe('the markdown-it plugin', () => {
 
   it('reads options from the info string and from key: value lines; show: result and steps', () => {
     const result = markdownIt().render('```stepdiff wrt=z show=result\n-(t*log(σ(z))+(1-t)*log(1-σ(z)))\n```\n');
-    expect(result).toContain('class="stepdiff result"');
+    expect(result).toContain('class="stepdiff sd-result"');
     expect(result).not.toContain('Rules used');
     const steps = markdownIt().render('```stepdiff\nx^2 + sin(x)\nshow: steps\nlocale: zh\n```\n');
-    expect(steps).toContain('class="stepdiff steps"');
+    expect(steps).toContain('class="stepdiff sd-steps"');
     const zh = markdownIt({ locale: 'zh' }).render('```stepdiff\ntanh(x)\n```\n');
     expect(zh).toContain('对 x 求导');
     const order = markdownIt().render('```stepdiff order=2 at=x=0\ntanh(x)\n```\n');
     expect(order).toContain('Second derivative');
+    // plot: f and its derivatives; gradient: one derivation per variable.
+    const plotted = markdownIt().render('```stepdiff\ntanh(x)\norder: 2\nplot: true\n```\n');
+    expect(plotted.match(/class="sd-curve-\d"/g)).toHaveLength(3);
+    expect(() => markdownIt().render('```stepdiff\na*x\nwrt: x\nplot: true\n```\n')).toThrow(/plot: true needs a function of x alone/);
+    const gradient = markdownIt().render('```stepdiff\n(w*x + b - t)^2\ngradient: w, b\n```\n');
+    expect(gradient).toContain('Gradient (w, b)');
   });
 
   it('a bad expression fails the build with the file, line and column; onError: render shows a box', () => {
@@ -82,7 +88,7 @@ describe('the remark plugin', () => {
   });
 
   it('meta on the fence are options; a failure names the file, line and column, or renders a box', async () => {
-    expect(await remark('```stepdiff wrt=z show=result\nσ(z)\n```\n')).toContain('class="stepdiff result"');
+    expect(await remark('```stepdiff wrt=z show=result\nσ(z)\n```\n')).toContain('class="stepdiff sd-result"');
     await expect(remark('text\n\n```stepdiff\nlog(0)\n```\n', {}, 'notes/bad.md')).rejects.toThrow(/notes\/bad\.md:4:1: \[undefined-value\]/);
     expect(await remark('```stepdiff\nfoo(x\n```\n', { onError: 'render' })).toContain('class="stepdiff-error"');
   });

@@ -43,7 +43,12 @@ describe('LaTeX for whole derivations', () => {
     expect(p.main.latex.startsWith('\\begin{aligned}')).toBe(true);
     expect(p.main.latex.match(/&=/g)).toHaveLength(10);
     expect(p.main.latex).toContain('&& \\text{Quotient rule}');
-    expect(p.subDerivations.map((b) => b.label)).toEqual(['Sub-derivation of step 1', 'Sub-derivation of step 1', 'Sub-derivation of step 1.4', 'Sub-derivation of step 1.4']);
+    expect(p.subDerivations.map((b) => b.label)).toEqual([
+      'u′: derivative of the numerator 1 (sub-derivation of step 1)',
+      'v′: derivative of the denominator 1 + exp(-x) (sub-derivation of step 1)',
+      'Outer derivative of exp(y) (sub-derivation of step 1.4)',
+      'Inner derivative of -x (sub-derivation of step 1.4)',
+    ]);
     expect(p.subDerivations[1]!.latex).toContain('\\frac{d}{d x}\\left[1 + e^{-x}\\right] &= ');
     expect(p.laws.map((l) => l.title)).toContain('Quotient rule');
     expect(new Set(p.laws.map((l) => l.title)).size).toBe(p.laws.length);

@@ -5,7 +5,13 @@
 
 import { defineConfig } from 'vitest/config';
 
+// "source" picks package.json's "#katex" import from src/ (TypeScript), as tsc and esbuild do,
+// rather than from a build; the rest are Vite's own defaults.
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,

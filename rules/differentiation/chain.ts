@@ -40,6 +40,6 @@ export default defineRule({
   note: (body, ctx) => {
     const { g, outer } = split(body, ctx)!;
     const u = sym(freshName(body, ctx));
-    return { text: 'outer function {f}, inner function {u} = {g}', values: { f: outer(u), u, g } };
+    return { text: 'outer function {f}, inner function {u} = {g}', values: { f: outer(u), u, g }, parts: [{ of: outer(u), text: 'Outer derivative of {e}' }, { of: g, text: 'Inner derivative of {e}' }] };
   },
 });

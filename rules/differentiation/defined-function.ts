@@ -18,5 +18,9 @@ export default defineRule({
     const y = freshName(body, ctx);
     return mul(d(fn(body.name, [sym(y)]), y, body.args[0]!), d(body.args[0]!, ctx.wrt));
   },
-  note: (body, ctx) => ({ text: "{f}' is derived from its definition, with u = {u}", values: { f: sym(body.name), u: body.args[0]! } }),
+  note: (body, ctx) => ({
+    text: "{f}' is derived from its definition, with u = {u}",
+    values: { f: sym(body.name), u: body.args[0]! },
+    parts: [{ of: fn(body.name, [sym(freshName(body, ctx))]), text: 'Derivative of {e}, from its definition' }, { of: body.args[0]!, text: 'Inner derivative of {e}' }],
+  }),
 });

@@ -9,5 +9,5 @@ export default defineRule({
   nests: true,
   when: (body, ctx) => !isConstant(body.base, ctx) && !isConstant(body.exp, ctx),
   to: (body, ctx) => mul(body, d(mul(body.exp, fn('log', [body.base])), ctx.wrt)),
-  note: (body) => ({ text: 'u = {u} > 0 and v = {v}', values: { u: body.base, v: body.exp } }),
+  note: (body) => ({ text: 'u = {u} > 0 and v = {v}', values: { u: body.base, v: body.exp }, parts: [{ of: mul(body.exp, fn('log', [body.base])), text: 'Derivative of the exponent times the log of the base, {e}' }] }),
 });

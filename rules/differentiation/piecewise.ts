@@ -12,5 +12,9 @@ export default defineRule({
   nests: true,
   when: () => true,
   to: (body, ctx) => cond(body.test, d(body.yes, ctx.wrt), d(body.no, ctx.wrt)),
-  note: (body) => ({ text: 'each case differentiated where it holds: where {c}, and otherwise', values: { c: body.test } }),
+  note: (body) => ({
+    text: 'each case differentiated where it holds: where {c}, and otherwise',
+    values: { c: body.test },
+    parts: [{ of: body.yes, text: 'Derivative of the first case, {e}' }, { of: body.no, text: 'Derivative of the other case, {e}' }],
+  }),
 });

@@ -10,5 +10,9 @@ export default defineRule({
   when: () => true,
   to: (body, ctx) =>
     div(sub(mul(d(body.num, ctx.wrt), body.den), mul(body.num, d(body.den, ctx.wrt))), pow(body.den, two)),
-  note: (body) => ({ text: 'u = {u} and v = {v}', values: { u: body.num, v: body.den } }),
+  note: (body) => ({
+    text: 'u = {u} and v = {v}',
+    values: { u: body.num, v: body.den },
+    parts: [{ of: body.num, text: 'u′: derivative of the numerator {e}' }, { of: body.den, text: 'v′: derivative of the denominator {e}' }],
+  }),
 });

@@ -9,5 +9,5 @@ export default defineRule({
   nests: true,
   when: (body, ctx) => ctx.method === 'reciprocal' && isConstant(body.num, ctx),
   to: (body, ctx) => neg(div(times(body.num, d(body.den, ctx.wrt)), pow(body.den, two))),
-  note: (body) => ({ text: 'c = {c} and v = {v}', values: { c: body.num, v: body.den } }),
+  note: (body) => ({ text: 'c = {c} and v = {v}', values: { c: body.num, v: body.den }, parts: [{ of: body.den, text: 'v′: derivative of the denominator {e}' }] }),
 });

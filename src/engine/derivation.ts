@@ -3,7 +3,7 @@
 
 import { StepdiffError, withinStack } from '../expr/errors.js';
 import type { Definition, Expr, Path } from '../expr/expr.js';
-import { derivativeOrder } from '../expr/expr.js';
+import { derivativeOrder, equals } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
 import { listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
 import type { LazyNote, Note } from './rule.js';
@@ -134,6 +134,12 @@ export class Step {
   /** The rule's title in `locale`. */
   titleIn(locale: Locale = 'en'): string {
     return titleIn(locale, this.rule, this.title);
+  }
+
+  /** The title of the sub-derivation of `of` this step opens ("u′: derivative of the numerator 1"), in `locale`. */
+  partTitle(of: Expr, locale: Locale = 'en'): string {
+    const part = this.note?.parts?.find((p) => equals(p.of, of));
+    return fillText(templateIn(locale, part?.text ?? 'Derivative of {e}'), { e: of }, toText);
   }
 
   /** One sentence explaining the step, in plain text. */

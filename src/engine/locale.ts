@@ -156,6 +156,18 @@ const ZH_TITLES: Readonly<Record<string, string>> = {
 };
 
 const ZH_NOTES: Readonly<Record<string, string>> = {
+  'u′: derivative of the numerator {e}': 'u′：分子 {e} 的导数',
+  'v′: derivative of the denominator {e}': 'v′：分母 {e} 的导数',
+  'u′: derivative of the first factor {e}': 'u′：第一个因子 {e} 的导数',
+  'v′: derivative of the second factor {e}': 'v′：第二个因子 {e} 的导数',
+  'Derivative of the factor {e}': '因子 {e} 的导数',
+  'Outer derivative of {e}': '外层函数 {e} 的导数',
+  'Inner derivative of {e}': '内层函数 {e} 的导数',
+  'Derivative of {e}, from its definition': '由定义求 {e} 的导数',
+  'Derivative of the first case, {e}': '第一种情形 {e} 的导数',
+  'Derivative of the other case, {e}': '另一种情形 {e} 的导数',
+  'Derivative of the exponent times the log of the base, {e}': '指数乘以底数的对数 {e} 的导数',
+  'Derivative of {e}': '{e} 的导数',
   "{f}' is derived from its definition, with u = {u}": "{f}' 由其定义求得，其中 u = {u}",
   'assuming {c} ≠ 0': '假设 {c} ≠ 0',
   'both multiplied by {f}': '分子分母同乘以 {f}',

@@ -172,7 +172,7 @@ function noteOf(rule: Rule, derivative: Extract<Expr, { kind: 'd' }>, ctx: RuleC
   if (explain === undefined) return undefined;
   return () => {
     const raw = explain(derivative.body as never, ctx);
-    return { text: raw.text, values: { x: sym(derivative.wrt), ...raw.values } };
+    return { ...raw, values: { x: sym(derivative.wrt), ...raw.values } };
   };
 }
 

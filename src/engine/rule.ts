@@ -43,6 +43,11 @@ export interface Note {
   readonly values: Readonly<Record<string, Expr>>;
   /** Notes of the other places the same rule fired in the same step. */
   readonly also?: readonly Note[];
+  /**
+   * What each sub-derivation the rule opens derives, for its title: the body of the placeholder
+   * derivative (`of`) and a template naming it as {e} ("u′: derivative of the numerator {e}").
+   */
+  readonly parts?: ReadonlyArray<{ readonly of: Expr; readonly text: string }>;
 }
 
 /** A differentiation or rewrite rule, fired on the body of an inert derivative d(body, x). */

@@ -4,9 +4,10 @@
 //
 // A block holds the expression, and options as `key: value` lines or `key=value` words in the info
 // string: wrt, define (repeatable), method, order, at (x=0, repeatable), dependent, assume, locale,
-// show (result, steps or all) and check (a learner's lines, separated by ;).
+// gradient (the variables, w, b: one derivation per partial), show (result, steps or all), plot (true or false: f and its derivatives, for one variable) and
+// check (a learner's lines, separated by ;).
 
-import { checkWork, derive, escapeHtml, isLocale, present, renderMath, StepdiffError, toHTML, toLatex, type DeriveOptions, type Locale } from '../index.js';
+import { checkWork, derive, gradient, escapeHtml, formulaHtml, isLocale, plottable, StepdiffError, stepsHTML, toHTML, toLatex, toPlot, type DeriveOptions, type Locale } from '../index.js';
 import { checkFragment } from '../present/check.js';
 
 /** What a plugin is given: what to do with a block that fails, and the language by default. */
@@ -23,7 +24,7 @@ export interface FencePlace {
   readonly line: number;
 }
 
-const KEYS = new Set(['wrt', 'define', 'method', 'order', 'at', 'dependent', 'assume', 'locale', 'show', 'check']);
+const KEYS = new Set(['wrt', 'define', 'method', 'order', 'at', 'dependent', 'assume', 'locale', 'show', 'plot', 'gradient', 'check']);
 
 /** A block's expression (and the line of the block it is on, from 1 after the fence) and its options. */
 interface Block {
@@ -81,12 +82,21 @@ export function renderBlock(info: string, content: string, place: FencePlace, se
       const { at: _at, order: _order, dependent: _dependent, assume: _assume, ...rest } = options;
       return checkFragment(checkWork(block.expression, check.split(';').map((l) => l.trim()).filter((l) => l !== ''), rest), locale);
     }
+    const variables = block.values.get('gradient')?.at(-1)?.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    if (variables !== undefined) {
+      const { wrt: _wrt, order: _o, at: _a, dependent: _d, ...rest } = options;
+      return toHTML(gradient(block.expression, { ...rest, wrt: variables }), locale);
+    }
     const d = derive(block.expression, options);
     const show = block.values.get('show')?.at(-1) ?? 'all';
-    if (show === 'result') return `<div class="stepdiff result">${renderMath(`${toLatex(d.start, d.latexOptions)} = ${toLatex(d.result, d.latexOptions)}`, true)}</div>`;
-    if (show === 'steps') return `<div class="stepdiff steps">${renderMath(present(d, locale).main.latex, true)}</div>`;
+    const plot = block.values.get('plot')?.at(-1) ?? 'false';
+    if (plot !== 'true' && plot !== 'false') throw new StepdiffError('invalid-option', `plot is true or false, not ${JSON.stringify(plot)}.`);
+    if (plot === 'true' && !plottable(d)) throw new StepdiffError('invalid-option', `plot: true needs a function of ${d.wrt} alone; ${JSON.stringify(block.expression)} has other variables or is an equation.`);
+    const figure = plot === 'true' ? toPlot(d, locale) : '';
+    if (show === 'result') return `<div class="stepdiff sd-result">${formulaHtml(`${toLatex(d.start, d.latexOptions)} = ${toLatex(d.result, d.latexOptions)}`, locale, 'result')}${figure}</div>`;
+    if (show === 'steps') return `${stepsHTML(d, locale)}${figure}`;
     if (show !== 'all') throw new StepdiffError('invalid-option', `show is result, steps or all, not ${JSON.stringify(show)}.`);
-    return toHTML(d, locale);
+    return `${toHTML(d, locale)}${figure === '' ? '' : `<div class="stepdiff">${figure}</div>`}`;
   } catch (error) {
     if (!(error instanceof StepdiffError)) throw error;
     const column = error.position === undefined ? 1 : error.position + 1;

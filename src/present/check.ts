@@ -6,7 +6,7 @@ import { checkLabels, lineLabel } from '../engine/work-check.js';
 import type { Locale } from '../engine/locale.js';
 import { toLatex } from '../expr/latex.js';
 import { toText } from '../expr/text.js';
-import { escapeHtml, standalonePage, toHTML } from './html.js';
+import { escapeHtml, toHTML } from './html.js';
 import { toMarkdown } from './markdown.js';
 import { renderMath } from './render.js';
 import { withinStack } from '../expr/errors.js';
@@ -29,10 +29,6 @@ export function checkMarkdown(c: WorkCheck, locale: Locale = 'en'): string {
   });
 }
 
-/** The check as a standalone page: the learner's lines in a table, the wrong one marked, the derivation beside. */
-export function checkPage(c: WorkCheck, locale: Locale = 'en'): string {
-  return withinStack(() => standalonePage(`stepdiff check: ${toText(c.derivation.expr)}`, checkFragment(c, locale), locale));
-}
 
 /** The check as an HTML fragment: the learner's lines in a table, the wrong one marked, then the derivation. */
 export function checkFragment(c: WorkCheck, locale: Locale = 'en'): string {

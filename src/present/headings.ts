@@ -7,15 +7,15 @@ import type { Locale } from '../engine/locale.js';
 export interface Headings {
   /** The main chain of steps. */
   readonly steps: string;
-  /** A sub-derivation, {n} the number of the step that needs it. */
+  /** A sub-derivation, {title} what it derives and {n} the number of the step that needs it. */
   readonly subDerivation: string;
   /** The list of the laws used. */
   readonly laws: string;
 }
 
-const EN: Headings = { steps: 'Steps', subDerivation: 'Sub-derivation of step {n}', laws: 'Rules used' };
+const EN: Headings = { steps: 'Steps', subDerivation: '{title} (sub-derivation of step {n})', laws: 'Rules used' };
 
-const ZH: Headings = { steps: '步骤', subDerivation: '第 {n} 步的子推导', laws: '用到的法则' };
+const ZH: Headings = { steps: '步骤', subDerivation: '{title}（第 {n} 步的子推导）', laws: '用到的法则' };
 
 /** The headings in `locale`. */
 export function headings(locale: Locale): Headings {

@@ -9,10 +9,10 @@
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
-import { alignedLatex, approxBeside, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { approxBeside, connective, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
-import { toLatex, latexName } from '../expr/latex.js';
+import { latexName, latexText, toLatex, type LatexOptions } from '../expr/latex.js';
 import { headings } from './headings.js';
 import { withinStack } from '../expr/errors.js';
 
@@ -23,10 +23,41 @@ export interface Block {
   readonly explanations: readonly string[];
 }
 
+/** Why a row of a chain holds: the step's number, its rule's title, and the whole sentence. */
+export interface Reason {
+  readonly number: string;
+  readonly title: string;
+  readonly sentence: string;
+}
+
+/**
+ * One row of a chain as a reader meets it: the steps that lead to it (several where their formulas
+ * print alike, a regroup that only moves parentheses), the row's formula (`= …`, or `⇒ …`), and
+ * the sub-derivations its steps open, each titled by what it derives.
+ */
+export interface Row {
+  readonly reasons: readonly Reason[];
+  readonly latex: string;
+  readonly subDerivations: readonly SubChain[];
+}
+
+/** A chain of rows from its first formula. */
+export interface Chain {
+  readonly start: string;
+  readonly rows: readonly Row[];
+}
+
+/** A sub-derivation: a chain with the title of what it derives ("u′: derivative of the numerator 1"). */
+export interface SubChain extends Chain {
+  readonly title: string;
+}
+
 /** One derivation's own part of a page: its heading, main chain, sub-derivations and result. */
 export interface Part {
   readonly heading: string;
   readonly main: Block;
+  /** The main chain step by step, with each sub-derivation beside the step that opens it. */
+  readonly chain: Chain;
   readonly subDerivations: readonly Block[];
   readonly result: string;
 }
@@ -35,6 +66,7 @@ export interface Part {
 export interface EvaluationLayout {
   readonly heading: string;
   readonly main: Block;
+  readonly chain: Chain;
   readonly value?: string;
   readonly approx?: string;
   readonly reason?: string;
@@ -64,6 +96,9 @@ export function subDerivations(substeps: readonly Step[]): Step[][] {
   return groups;
 }
 
+/** The body of an inert derivative (what a sub-derivation derives), or the expression itself. */
+const bodyOf = (e: Expr): Expr => (e.kind === 'd' ? e.body : e);
+
 /** Lays out `d` for reading in `locale`, refusing with too-large past `maxChars` characters of LaTeX. */
 export function present(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): Presentation {
   return withinStack(() => layout(d, locale, maxChars));
@@ -79,13 +114,15 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
   const evaluation = d.evaluation;
   const approx = evaluation === undefined ? undefined : approxBeside(evaluation);
+  const evaluated = evaluation === undefined ? undefined : chainsOf(d.result, evaluation.steps, '', locale, options, budget);
   return {
     ...own!,
     parts: earlier.reverse(),
     ...(evaluation === undefined ? {} : {
       evaluation: {
         heading: phrases(locale).evaluateAt.replace('{point}', pointText(evaluation.point)),
-        main: { label: headings(locale).steps, latex: alignedLatex(d.result, evaluation.steps, locale, options, budget), explanations: evaluation.steps.map((s) => s.explain(locale)) },
+        main: { label: headings(locale).steps, latex: evaluated!.aligned, explanations: evaluation.steps.map((s) => s.explain(locale)) },
+        chain: evaluated!.chain,
         ...(evaluation.value === undefined ? {} : { value: spend(budget, toLatex(evaluation.value, options)) }),
         ...(approx === undefined ? {} : { approx }),
         ...(evaluation.reason === undefined ? {} : { reason: messageIn(evaluation.reason, locale) }),
@@ -99,30 +136,62 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
 
 /** One derivation's own heading, blocks and result (its parts aside), adding the laws it uses to `laws`. */
 function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: Laws): Part {
-  const heads = headings(locale);
-  const options = d.latexOptions;
-  const blocks: Block[] = [];
-  const visit = (steps: readonly Step[], number: string): void => {
-    steps.forEach((step, i) => {
+  const visit = (steps: readonly Step[]): void => {
+    for (const step of steps) {
       if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: spend(budget, step.law) });
-      const label = number === '' ? `${i + 1}` : `${number}.${i + 1}`;
-      for (const group of subDerivations(step.substeps)) {
-        blocks.push({
-          label: heads.subDerivation.replace('{n}', label),
-          latex: alignedLatex(group[0]!.before, group, locale, options, budget),
-          explanations: group.map((s) => s.explain(locale)),
-        });
-      }
-      visit(step.substeps, label);
-    });
+      visit(step.substeps);
+    }
   };
-  visit(d.steps, '');
+  visit(d.steps);
+  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, '', locale, d.latexOptions, budget);
   return {
     heading: d.heading(locale),
-    main: { label: heads.steps, latex: alignedLatex(d.start, d.steps, locale, options, budget), explanations: d.steps.map((s) => s.explain(locale)) },
+    main: { label: headings(locale).steps, latex: aligned, explanations: d.steps.map((s) => s.explain(locale)) },
+    chain,
     subDerivations: blocks,
-    result: spend(budget, toLatex(d.result, options)),
+    result: spend(budget, toLatex(d.result, d.latexOptions)),
   };
+}
+
+/**
+ * The steps from `start` as a chain of rows (sub-derivations nested where they are opened), as one
+ * aligned block, and each sub-derivation as a block of its own; every formula is printed once.
+ */
+function chainsOf(start: Expr, steps: readonly Step[], number: string, locale: Locale, options: LatexOptions, budget: PrintBudget): { aligned: string; chain: Chain; blocks: Block[] } {
+  const heads = headings(locale);
+  const blocks: Block[] = [];
+  const build = (from: Expr, chainSteps: readonly Step[], numbers: readonly string[]): { aligned: string; chain: Chain } => {
+    const startLatex = spend(budget, toLatex(from, options));
+    const rows: Row[] = [];
+    const aligned: string[] = [startLatex];
+    chainSteps.forEach((step, i) => {
+      const after = `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`;
+      const row = `&${after} && \\text{${latexText(step.titleIn(locale))}}`;
+      if (i === 0) aligned[0] = `${aligned[0]} ${row}`;
+      else aligned.push(row);
+      const label = numbers[i]!;
+      const reason: Reason = { number: label, title: step.titleIn(locale), sentence: step.explain(locale) };
+      const subs: SubChain[] = [];
+      let k = 0;
+      for (const group of subDerivations(step.substeps)) {
+        const title = step.partTitle(bodyOf(group[0]!.before), locale);
+        // Its place is kept before the blocks of its own sub-derivations: read in that order.
+        const place = blocks.push({ label: '', latex: '', explanations: [] }) - 1;
+        const nested = build(group[0]!.before, group, group.map((_, j) => `${label}.${k + j + 1}`));
+        k += group.length;
+        blocks[place] = { label: heads.subDerivation.replace('{n}', label).replace('{title}', title), latex: nested.aligned, explanations: group.map((s) => s.explain(locale)) };
+        subs.push({ title, ...nested.chain });
+      }
+      const previous = rows[rows.length - 1];
+      // A step whose formula prints as the row before it (a regroup) joins that row: shown once.
+      if (previous !== undefined && previous.latex === after) {
+        rows[rows.length - 1] = { reasons: [...previous.reasons, reason], latex: after, subDerivations: [...previous.subDerivations, ...subs] };
+      } else rows.push({ reasons: [reason], latex: after, subDerivations: subs });
+    });
+    return { aligned: `\\begin{aligned}\n${aligned.join(' \\\\\n')}\n\\end{aligned}`, chain: { start: startLatex, rows } };
+  };
+  const { aligned, chain } = build(start, steps, steps.map((_, i) => (number === '' ? `${i + 1}` : `${number}.${i + 1}`)));
+  return { aligned, chain, blocks };
 }
 
 /** The result of a gradient or Hessian in LaTeX: a column vector, or the matrix, in bmatrix. */

@@ -2,15 +2,9 @@
 // fresh object, so nothing inherited (a polluted Object.prototype) can switch on `trust`; every
 // KaTeX failure becomes a StepdiffError.
 
-import { createRequire } from 'node:module';
 import type { KatexOptions } from 'katex';
+import { katex } from '#katex';
 import { StepdiffError } from '../expr/errors.js';
-
-// KaTeX is loaded when the first formula is rendered, not when stepdiff is imported: importing it
-// costs more than the rest of the library, and a caller that only derives never needs it. Node
-// caches the module, so each call after the first is a lookup.
-const load = createRequire(import.meta.url);
-const katex = (): typeof import('katex').default => load('katex') as typeof import('katex').default;
 
 /** Renders LaTeX to HTML with MathML for screen readers (or MathML alone); throws StepdiffError('render-error') when KaTeX cannot. */
 export function renderMath(latex: string, displayMode: boolean, output: 'htmlAndMathml' | 'mathml' = 'htmlAndMathml'): string {
