@@ -16,6 +16,7 @@ import { checkFormula, checkHostile, formula, hostile } from '../test/fuzz.js';
 import type { Expr } from '../src/expr/expr.js';
 import * as mathjs from 'mathjs';
 import { gradient, hessian } from '../src/index.js';
+import { browserSection } from './browser.js';
 
 const CAP_MS = 20_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -434,9 +435,12 @@ async function main(): Promise<void> {
   lines.push('', ...(await usesSection()));
   lines.push('', ...hostileSection());
   lines.push('', ...qualitySection());
+  lines.push('', ...(await browserSection(root)));
   const text = `${lines.join('\n')}\n`;
   writeFileSync(join(root, 'bench', 'results.md'), text);
   console.log(text.slice(text.indexOf('## Goals')));
 }
 
-await main();
+// --browser: the browser section alone, printed (bench/results.md is left as it is).
+if (process.argv.includes('--browser')) console.log((await browserSection(root)).join('\n'));
+else await main();

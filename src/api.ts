@@ -738,6 +738,8 @@ export { checkFragment as checkHTML, checkMarkdown } from './present/check.js';
 export type { PlotOptions } from './present/plot.js';
 export { STEPDIFF_CSS, STEPDIFF_DARK } from './present/style.js';
 export { enableCopyButtons } from './present/copy.js';
+export { renderWhenOpened } from './present/deferred.js';
+export type { HtmlOptions } from './present/html.js';
 export { present, toLatexDocument } from './present/present.js';
 export type { Presentation, Block } from './present/present.js';
 export { renderMath } from './present/render.js';

@@ -20,5 +20,4 @@ declare module 'mathjs' {
   export const createRelationalNode: FactoryFunction<unknown>;
   export const createSymbolNode: FactoryFunction<unknown>;
   export const createParse: FactoryFunction<unknown>;
-  export const createTyped: FactoryFunction<unknown>;
 }

@@ -7,9 +7,9 @@
 // position.
 
 import {
-  create, createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
+  createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
   createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,
-  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode, createTyped, factory,
+  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode,
 } from 'mathjs';
 import { StepdiffError } from '../expr/errors.js';
 import * as X from '../expr/expr.js';
@@ -48,30 +48,40 @@ interface NumberLiteral {
 const isNumberLiteral = (value: unknown): value is NumberLiteral =>
   typeof value === 'object' && value !== null && typeof (value as NumberLiteral).literal === 'string';
 
-// A private instance whose `numeric` returns the literal's text: `0.1` and 20-digit integers reach us
-// exactly as written, and mathjs never builds its BigNumber machinery (a faster cold start).
-// Only the parser and its node classes are created (their factories are declared in
-// mathjs-factories.d.ts), and what the node classes need only to evaluate (subset, ResultSet, isBounded,
-// size) is a stand-in that refuses, since stepdiff never evaluates through mathjs. Creating the full
-// parse dependencies would build mathjs's units, matrices and numeric types first (~50 ms).
-const EVALUATION_ONLY = ['subset', 'ResultSet', 'isBounded', 'size'];
-const math = create(
-  {
-    createNode, createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
-    createFunctionAssignmentNode, createFunctionNode, createIndexNode, createObjectNode, createOperatorNode, createParenthesisNode,
-    createRangeNode, createRelationalNode, createSymbolNode, createParse, createTyped,
-    ...Object.fromEntries(
-      EVALUATION_ONLY.map((name) => [
-        `create${name}`,
-        factory(name, [], () => () => {
-          throw new Error(`stepdiff does not evaluate through mathjs (${name})`);
-        }),
-      ]),
-    ),
-    createNumeric: factory('numeric', [], () => (value: unknown): NumberLiteral => ({ literal: String(value) })),
+// mathjs's parser and node classes, made by calling their factories directly with what each needs:
+// no mathjs instance, so neither its typed-function dispatcher nor its BigNumber, unit and matrix
+// types are built or bundled (a third of the parser's bundle, and its cold start). `numeric` hands
+// the parser a number literal's text, so `0.1` and 20-digit integers reach us exactly as written.
+// What the node classes need only to evaluate (subset, ResultSet, isBounded, size, matrix) is a
+// stand-in that refuses, since stepdiff never evaluates through mathjs.
+const refuse = (name: string) => (): never => {
+  throw new Error(`stepdiff does not evaluate through mathjs (${name})`);
+};
+// The one typed function made here is parse itself, which stepdiff calls with a string; the parser
+// also registers a string-to-Node conversion, which only a full instance would use.
+const typed = Object.assign(
+  (name: string, signatures: Record<string, (...args: unknown[]) => unknown>) => (text: unknown) => {
+    if (typeof text !== 'string') throw new TypeError(`${name} takes a string`);
+    return signatures.string!(text);
   },
-  { number: 'number' },
+  { addConversion: (): void => undefined },
 );
+const scope = { math: {}, mathWithTransform: {}, typed, subset: refuse('subset'), ResultSet: refuse('ResultSet'), isBounded: refuse('isBounded'), size: refuse('size'), matrix: refuse('matrix') };
+const Node = createNode(scope);
+const SymbolNode = createSymbolNode({ ...scope, Node });
+const nodes = { Node, SymbolNode, ...scope };
+const math = {
+  parse: createParse({
+    typed,
+    numeric: (value: unknown): NumberLiteral => ({ literal: String(value) }),
+    config: { number: 'number' },
+    AccessorNode: createAccessorNode(nodes), ArrayNode: createArrayNode(nodes), AssignmentNode: createAssignmentNode(nodes),
+    BlockNode: createBlockNode(nodes), ConditionalNode: createConditionalNode(nodes), ConstantNode: createConstantNode(nodes),
+    FunctionAssignmentNode: createFunctionAssignmentNode(nodes), FunctionNode: createFunctionNode(nodes), IndexNode: createIndexNode(nodes),
+    ObjectNode: createObjectNode(nodes), OperatorNode: createOperatorNode(nodes), ParenthesisNode: createParenthesisNode(nodes),
+    RangeNode: createRangeNode(nodes), RelationalNode: createRelationalNode(nodes), SymbolNode,
+  }) as (text: string) => unknown,
+};
 
 // The subset of mathjs's node shape this module reads.
 interface MathjsNode {

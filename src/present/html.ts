@@ -19,9 +19,25 @@ export function escapeHtml(text: string): string {
 
 const COPY_LABEL: Record<Locale, string> = { en: 'Copy LaTeX', zh: '复制 LaTeX' };
 
+/** How toHTML renders. */
+export interface HtmlOptions {
+  /**
+   * Leave the formulas inside closed <details> (sub-derivations, the laws) as their LaTeX, for
+   * renderWhenOpened to render when a reader opens them: a page that re-renders as one types (the
+   * playground) does a third of KaTeX's work. Static pages render everything (the default).
+   */
+  readonly defer?: boolean;
+}
+
+/** KaTeX's HTML of `latex`, or with `defer` an empty placeholder holding the LaTeX for renderWhenOpened. */
+function mathOrPlaceholder(latex: string, display: boolean, defer: boolean): { attributes: string; html: string } {
+  return defer ? { attributes: ` data-latex="${escapeHtml(latex)}" data-display="${display}"`, html: '' } : { attributes: '', html: renderMath(latex, display) };
+}
+
 /** One displayed formula in its own scrolling box, with a (hidden until scripted) button that copies its LaTeX. */
-export function formulaHtml(latex: string, locale: Locale, label: string): string {
-  return `<div class="sd-formula"><div class="sd-math" tabindex="0" role="group" aria-label="${escapeHtml(label)}">${renderMath(latex, true)}</div><button type="button" class="sd-copy" data-latex="${escapeHtml(latex)}" hidden>${COPY_LABEL[locale]}</button></div>`;
+export function formulaHtml(latex: string, locale: Locale, label: string, defer = false): string {
+  const math = mathOrPlaceholder(latex, true, defer);
+  return `<div class="sd-formula"><div class="sd-math${defer ? ' sd-deferred' : ''}" tabindex="0" role="group" aria-label="${escapeHtml(label)}"${math.attributes}>${math.html}</div><button type="button" class="sd-copy" data-latex="${escapeHtml(latex)}" hidden>${COPY_LABEL[locale]}</button></div>`;
 }
 
 /** Why a row holds: each step's number, its rule's name in bold and the rest of its sentence. */
@@ -35,12 +51,12 @@ function reasonsHtml(row: Row): string {
 }
 
 /** A chain as an ordered list of rows, each sub-derivation a <details> in the row of the step that opens it. */
-function chainHtml(chain: Chain, locale: Locale): string {
+function chainHtml(chain: Chain, locale: Locale, defer: boolean, closed = false): string {
   const rows = chain.rows.map((row) => {
-    const subs = row.subDerivations.map((sub) => `<details class="sd-sub"><summary>${escapeHtml(sub.title)}</summary>${chainHtml(sub, locale)}</details>`).join('');
-    return `<li class="sd-row">${reasonsHtml(row)}${formulaHtml(row.latex, locale, row.reasons.map((r) => r.number).join(', '))}${subs}</li>`;
+    const subs = row.subDerivations.map((sub) => `<details class="sd-sub"><summary>${escapeHtml(sub.title)}</summary>${chainHtml(sub, locale, defer, true)}</details>`).join('');
+    return `<li class="sd-row">${reasonsHtml(row)}${formulaHtml(row.latex, locale, row.reasons.map((r) => r.number).join(', '), defer && closed)}${subs}</li>`;
   });
-  return `<ol class="sd-chain"><li class="sd-row sd-start">${formulaHtml(chain.start, locale, '0')}</li>${rows.join('')}</ol>`;
+  return `<ol class="sd-chain"><li class="sd-row sd-start">${formulaHtml(chain.start, locale, '0', defer && closed)}</li>${rows.join('')}</ol>`;
 }
 
 /** How many formulas `toHTML` renders for `d` (a page checks that many .katex elements appear). */
@@ -55,16 +71,17 @@ export function formulaCount(d: Derivation | Partials): number {
 
 /** Only the main chain of `d` (no result, laws or lower orders), as the steps of a page show it. */
 export function stepsHTML(d: Derivation, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
-  return `<div class="stepdiff sd-steps" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">${chainHtml(present(d, locale, maxChars).chain, locale)}</div>`;
+  return `<div class="stepdiff sd-steps" lang="${locale === 'zh' ? 'zh-CN' : 'en'}">${chainHtml(present(d, locale, maxChars).chain, locale, false)}</div>`;
 }
 
 /** Most LaTeX (in characters) one page renders by default: KaTeX takes seconds per megabyte. */
 export const MAX_RENDER_CHARS = 400_000;
 
 /** The derivation as an HTML fragment in `locale`, math rendered by KaTeX (HTML and MathML). */
-export function toHTML(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS): string {
+export function toHTML(d: Derivation | Partials, locale: Locale = 'en', maxChars: number = MAX_RENDER_CHARS, options: HtmlOptions = {}): string {
+  const defer = options.defer === true;
   if (d instanceof Partials) {
-    return eachPartial(d, (one) => toHTML(one, locale, maxChars), (heading, latex) => `<section class="stepdiff sd-result"><h2>${escapeHtml(heading)}</h2>${formulaHtml(latex, locale, heading)}</section>`, locale);
+    return eachPartial(d, (one) => toHTML(one, locale, maxChars, options), (heading, latex) => `<section class="stepdiff sd-result"><h2>${escapeHtml(heading)}</h2>${formulaHtml(latex, locale, heading)}</section>`, locale);
   }
   const p = present(d, locale, maxChars);
   const words = phrases(locale);
@@ -73,21 +90,24 @@ export function toHTML(d: Derivation | Partials, locale: Locale = 'en', maxChars
   for (const def of p.definitions) parts.push(`<div class="sd-definition"><p class="sd-label">${escapeHtml(words.definition)}</p>${formulaHtml(def, locale, words.definition)}</div>`);
   // The lower orders, each a section of its own, then this derivation's own chain.
   for (const part of p.parts) {
-    parts.push(`<section class="sd-part"><h3>${escapeHtml(part.heading)}</h3>`, chainHtml(part.chain, locale));
+    parts.push(`<section class="sd-part"><h3>${escapeHtml(part.heading)}</h3>`, chainHtml(part.chain, locale, defer));
     parts.push(`<div class="sd-part-result"><p class="sd-label">${escapeHtml(words.result)}</p>${formulaHtml(part.result, locale, words.result)}</div></section>`);
   }
   if (p.parts.length > 0) parts.push(`<h3>${escapeHtml(p.heading)}</h3>`);
-  parts.push(chainHtml(p.chain, locale));
+  parts.push(chainHtml(p.chain, locale, defer));
   if (p.evaluation !== undefined) {
     const e = p.evaluation;
-    parts.push(`<section class="sd-evaluation"><h3>${escapeHtml(e.heading)}</h3>`, chainHtml(e.chain, locale));
+    parts.push(`<section class="sd-evaluation"><h3>${escapeHtml(e.heading)}</h3>`, chainHtml(e.chain, locale, defer));
     if (e.value !== undefined) parts.push(`<div class="sd-value"><p class="sd-label">${escapeHtml(words.value)}</p>${formulaHtml(valueWithApprox(e.value, e.approx), locale, words.value)}</div>`);
     if (e.reason !== undefined) parts.push(`<p class="sd-note">${escapeHtml(`${words.note}: ${e.reason}`)}</p>`);
     parts.push('</section>');
   }
   parts.push(`<section class="sd-result"><h3>${escapeHtml(words.result)}</h3>${formulaHtml(p.result, locale, words.result)}</section>`);
   parts.push(`<details class="sd-laws"><summary>${escapeHtml(headings(locale).laws)}</summary><dl>`);
-  for (const law of p.laws) parts.push(`<dt>${escapeHtml(law.title)}</dt><dd>${renderMath(law.law, false)}</dd>`);
+  for (const law of p.laws) {
+    const math = mathOrPlaceholder(law.law, false, defer);
+    parts.push(`<dt>${escapeHtml(law.title)}</dt><dd${defer ? ' class="sd-deferred"' : ''}${math.attributes}>${math.html}</dd>`);
+  }
   parts.push('</dl></details>', '</section>');
   return parts.join('\n');
 }

@@ -101,7 +101,9 @@ export function toPlot(d: Derivation, locale: Locale = 'en', options: PlotOption
     ? `<style>text{fill:#1d1d1f;font:17px sans-serif}.sd-axis,.sd-grid{stroke:#d0d7de}.sd-curve-0{stroke:#0b6bcb}.sd-curve-1{stroke:#d1242f}.sd-curve-2{stroke:#1a7f37}.sd-key-0{fill:#0b6bcb}.sd-key-1{fill:#d1242f}.sd-key-2{fill:#1a7f37}@media (prefers-color-scheme:dark){text{fill:#e6edf3}.sd-axis,.sd-grid{stroke:#3d444d}.sd-curve-0{stroke:#4493f8}.sd-curve-1{stroke:#f47067}.sd-curve-2{stroke:#57ab5a}.sd-key-0{fill:#4493f8}.sd-key-1{fill:#f47067}.sd-key-2{fill:#57ab5a}}</style>`
     : '';
   const zeroX = from < 0 && to > 0 ? `<line class="sd-axis" x1="${fmt(sx(0))}" y1="${PAD.top}" x2="${fmt(sx(0))}" y2="${HEIGHT - PAD.bottom}"/>` : '';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(title)}">${style}
+  // A standalone file has a size of its own (an <img> of it needs one); in a page it takes the column's width.
+  const size = options.standalone === true ? ` width="${WIDTH}" height="${HEIGHT}"` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}"${size} role="img" aria-label="${escapeHtml(title)}">${style}
 ${ticks.join('')}
 <line class="sd-axis" x1="${PAD.left}" y1="${fmt(sy(0))}" x2="${WIDTH - PAD.right}" y2="${fmt(sy(0))}"/>${zeroX}
 <text x="${WIDTH - PAD.right}" y="${fmt(sy(0) - 6)}" text-anchor="end" font-style="italic">${escapeHtml(d.wrt)}</text>
