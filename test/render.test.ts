@@ -68,16 +68,19 @@ describe('LaTeX for whole derivations', () => {
 describe('Markdown', () => {
   const md = toMarkdown(REFERENCE['sigmoid-quotient']);
 
-  it('puts mathematics in $$ blocks on their own lines and explanations in text', () => {
-    expect(md).toContain('\n$$\n\\begin{aligned}\n');
-    expect(md).toContain('1. Quotient rule: u = 1 and v = 1 + exp(-x).');
+  it('puts mathematics in $$ blocks on their own lines and explanations in text, a step at a time', () => {
+    // Each step its own paragraph and formula, no aligned column; sub-derivations folded and titled.
+    expect(md).not.toContain('\\begin{aligned}');
+    expect(md).toContain('**1. Quotient rule**: u = 1 and v = 1 + exp(-x).\n\n$$\n= \\frac{');
+    expect(md).toContain('<details><summary>u′: derivative of the numerator 1</summary>\n\n$$\n\\frac{d}{d x}\\left[1\\right]\n$$\n\n**1.1. Constant rule**');
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
     const blocks = [...md.matchAll(/\n\$\$\n([\s\S]*?)\n\$\$\n/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThan(10);
     for (const b of blocks) expect(() => renderMath(b, true)).not.toThrow();
   });
 
   it('is written in Chinese with locale zh', () => {
-    expect(toMarkdown(REFERENCE['sigmoid-quotient'], 'zh')).toContain('1. 商法则：u = 1，v = 1 + exp(-x)。');
+    expect(toMarkdown(REFERENCE['sigmoid-quotient'], 'zh')).toContain('**1. 商法则**：u = 1，v = 1 + exp(-x)。');
   });
 });
 

@@ -1,18 +1,30 @@
-// Markdown printer: explanations as text, mathematics in $$ blocks (GitHub and MkDocs both read it).
+// Markdown printer, in the readable layout of the HTML (present.ts's rows): each step a paragraph
+// with its number and rule in bold, then its formula in a $$ block of its own (no \\text column that
+// a phone cannot show), each sub-derivation a <details> after the step that opens it, titled by what
+// it derives. GitHub and MkDocs read both.
 
 import type { Derivation } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
 import { MAX_PRINT_CHARS } from '../engine/derivation.js';
-import { eachPartial, present, valueWithApprox, type Block } from './present.js';
+import { eachPartial, present, valueWithApprox, type Chain } from './present.js';
 
 const display = (latex: string): string => `$$\n${latex}\n$$`;
 
-function block(b: Block, level: string): string {
-  const list = b.explanations.map((e, i) => `${i + 1}. ${escapeMarkdown(e)}`).join('\n');
-  return `${level} ${escapeMarkdown(b.label)}\n\n${display(b.latex)}\n\n${list}`;
+/** A chain as paragraphs: the first formula, then each row's reasons and formula, its sub-derivations folded. */
+function chainMarkdown(chain: Chain): string {
+  const parts = [display(chain.start)];
+  for (const row of chain.rows) {
+    parts.push(row.reasons.map((r) => `**${r.number}. ${escapeMarkdown(r.title)}**${escapeMarkdown(r.sentence.startsWith(r.title) ? r.sentence.slice(r.title.length) : ` ${r.sentence}`)}`).join('\\\n'));
+    parts.push(display(row.latex));
+    for (const sub of row.subDerivations) parts.push(`<details><summary>${escapeHtmlText(sub.title)}</summary>`, chainMarkdown(sub), '</details>');
+  }
+  return parts.join('\n\n');
 }
+
+/** Escapes text for an HTML element inside Markdown (a <summary>). */
+const escapeHtmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Escapes the characters Markdown would read as markup in a plain-text explanation. */
 export function escapeMarkdown(text: string): string {
@@ -29,16 +41,14 @@ export function toMarkdown(d: Derivation | Partials, locale: Locale = 'en', maxC
   for (const def of p.definitions) parts.push(`${words.definition}:\n\n${display(def)}`);
   // The lower orders, each under its own heading, then this derivation's own blocks.
   for (const part of p.parts) {
-    parts.push(`### ${escapeMarkdown(part.heading)}`, block(part.main, '####'));
-    for (const b of part.subDerivations) parts.push(block(b, '#####'));
+    parts.push(`### ${escapeMarkdown(part.heading)}`, chainMarkdown(part.chain));
     parts.push(`${words.result}:\n\n${display(part.result)}`);
   }
   if (p.parts.length > 0) parts.push(`### ${escapeMarkdown(p.heading)}`);
-  parts.push(block(p.main, '###'));
-  for (const b of p.subDerivations) parts.push(block(b, '####'));
+  parts.push(`### ${escapeMarkdown(headings(locale).steps)}`, chainMarkdown(p.chain));
   if (p.evaluation !== undefined) {
     const e = p.evaluation;
-    parts.push(`### ${escapeMarkdown(e.heading)}`, `${display(e.main.latex)}\n\n${e.main.explanations.map((x, i) => `${i + 1}. ${escapeMarkdown(x)}`).join('\n')}`);
+    parts.push(`### ${escapeMarkdown(e.heading)}`, chainMarkdown(e.chain));
     if (e.value !== undefined) parts.push(`${words.value}:\n\n${display(valueWithApprox(e.value, e.approx))}`);
     if (e.reason !== undefined) parts.push(`> ${escapeMarkdown(`${words.note}: ${e.reason}`)}`);
   }

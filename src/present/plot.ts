@@ -106,7 +106,7 @@ export function toPlot(d: Derivation, locale: Locale = 'en', options: PlotOption
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}"${size} role="img" aria-label="${escapeHtml(title)}">${style}
 ${ticks.join('')}
 <line class="sd-axis" x1="${PAD.left}" y1="${fmt(sy(0))}" x2="${WIDTH - PAD.right}" y2="${fmt(sy(0))}"/>${zeroX}
-<text x="${WIDTH - PAD.right}" y="${fmt(sy(0) - 6)}" text-anchor="end" font-style="italic">${escapeHtml(d.wrt)}</text>
+<text x="${WIDTH - PAD.right}" y="${fmt(sy(0) - 6)}" text-anchor="end" font-style="italic">${escapeHtml(d.wrt)}</text><text x="${PAD.left - 8}" y="${PAD.top + 4}" text-anchor="end" font-style="italic">y</text>
 ${paths.join('\n')}
 ${legend.join('')}
 </svg>`;
