@@ -438,11 +438,17 @@ export const connective = (after: Expr): { readonly text: string; readonly latex
 
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
 export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): string {
-  const rows = [spend(budget, toLatex(start, options))];
-  steps.forEach((step, i) => {
-    const row = spend(budget, `&${connective(step.after).latex} ${toLatex(step.after, options)} && \\text{${latexText(step.titleIn(locale))}}`);
-    if (i === 0) rows[0] = `${rows[0]} ${row}`;
-    else rows.push(row);
+  const first = spend(budget, toLatex(start, options));
+  return alignedOf(first, steps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) })));
+}
+
+/** Printed rows as an `aligned` block: `start`, then each row's `= after` with its title tagged. */
+export function alignedOf(start: string, rows: ReadonlyArray<{ readonly after: string; readonly title: string }>): string {
+  const lines = [start];
+  rows.forEach((row, i) => {
+    const line = `&${row.after} && \\text{${latexText(row.title)}}`;
+    if (i === 0) lines[0] = `${lines[0]} ${line}`;
+    else lines.push(line);
   });
-  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  return `\\begin{aligned}\n${lines.join(' \\\\\n')}\n\\end{aligned}`;
 }

@@ -54,9 +54,10 @@ function reasonsHtml(row: Row): string {
 function chainHtml(chain: Chain, locale: Locale, defer: boolean, closed = false): string {
   const rows = chain.rows.map((row) => {
     const subs = row.subDerivations.map((sub) => `<details class="sd-sub"><summary>${escapeHtml(sub.title)}</summary>${chainHtml(sub, locale, defer, true)}</details>`).join('');
-    return `<li class="sd-row">${reasonsHtml(row)}${formulaHtml(row.latex, locale, row.reasons.map((r) => r.number).join(', '), defer && closed)}${subs}</li>`;
+    const label = headings(locale).step.replace('{n}', row.reasons.map((r) => r.number).join(', '));
+    return `<li class="sd-row">${reasonsHtml(row)}${formulaHtml(row.latex, locale, label, defer && closed)}${subs}</li>`;
   });
-  return `<ol class="sd-chain"><li class="sd-row sd-start">${formulaHtml(chain.start, locale, '0', defer && closed)}</li>${rows.join('')}</ol>`;
+  return `<ol class="sd-chain"><li class="sd-row sd-start">${formulaHtml(chain.start, locale, headings(locale).start, defer && closed)}</li>${rows.join('')}</ol>`;
 }
 
 /** How many formulas `toHTML` renders for `d` (a page checks that many .katex elements appear). */

@@ -9,10 +9,10 @@
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
-import { approxBeside, connective, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { alignedOf, approxBeside, connective, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
-import { latexName, latexText, toLatex, type LatexOptions } from '../expr/latex.js';
+import { latexName, toLatex, type LatexOptions } from '../expr/latex.js';
 import { headings } from './headings.js';
 import { withinStack } from '../expr/errors.js';
 
@@ -114,7 +114,7 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
   const evaluation = d.evaluation;
   const approx = evaluation === undefined ? undefined : approxBeside(evaluation);
-  const evaluated = evaluation === undefined ? undefined : chainsOf(d.result, evaluation.steps, '', locale, options, budget);
+  const evaluated = evaluation === undefined ? undefined : chainsOf(d.result, evaluation.steps, locale, options, budget);
   return {
     ...own!,
     parts: earlier.reverse(),
@@ -143,7 +143,7 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
     }
   };
   visit(d.steps);
-  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, '', locale, d.latexOptions, budget);
+  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, locale, d.latexOptions, budget);
   return {
     heading: d.heading(locale),
     main: { label: headings(locale).steps, latex: aligned, explanations: d.steps.map((s) => s.explain(locale)) },
@@ -157,20 +157,17 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
  * The steps from `start` as a chain of rows (sub-derivations nested where they are opened), as one
  * aligned block, and each sub-derivation as a block of its own; every formula is printed once.
  */
-function chainsOf(start: Expr, steps: readonly Step[], number: string, locale: Locale, options: LatexOptions, budget: PrintBudget): { aligned: string; chain: Chain; blocks: Block[] } {
+function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget: PrintBudget): { aligned: string; chain: Chain; blocks: Block[] } {
   const heads = headings(locale);
   const blocks: Block[] = [];
   const build = (from: Expr, chainSteps: readonly Step[], numbers: readonly string[]): { aligned: string; chain: Chain } => {
     const startLatex = spend(budget, toLatex(from, options));
     const rows: Row[] = [];
-    const aligned: string[] = [startLatex];
+    const printed = chainSteps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) }));
     chainSteps.forEach((step, i) => {
-      const after = `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`;
-      const row = `&${after} && \\text{${latexText(step.titleIn(locale))}}`;
-      if (i === 0) aligned[0] = `${aligned[0]} ${row}`;
-      else aligned.push(row);
+      const { after, title: rule } = printed[i]!;
       const label = numbers[i]!;
-      const reason: Reason = { number: label, title: step.titleIn(locale), sentence: step.explain(locale) };
+      const reason: Reason = { number: label, title: rule, sentence: step.explain(locale) };
       const subs: SubChain[] = [];
       let k = 0;
       for (const group of subDerivations(step.substeps)) {
@@ -188,9 +185,9 @@ function chainsOf(start: Expr, steps: readonly Step[], number: string, locale: L
         rows[rows.length - 1] = { reasons: [...previous.reasons, reason], latex: after, subDerivations: [...previous.subDerivations, ...subs] };
       } else rows.push({ reasons: [reason], latex: after, subDerivations: subs });
     });
-    return { aligned: `\\begin{aligned}\n${aligned.join(' \\\\\n')}\n\\end{aligned}`, chain: { start: startLatex, rows } };
+    return { aligned: alignedOf(startLatex, printed), chain: { start: startLatex, rows } };
   };
-  const { aligned, chain } = build(start, steps, steps.map((_, i) => (number === '' ? `${i + 1}` : `${number}.${i + 1}`)));
+  const { aligned, chain } = build(start, steps, steps.map((_, i) => `${i + 1}`));
   return { aligned, chain, blocks };
 }
 
