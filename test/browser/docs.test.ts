@@ -179,6 +179,21 @@ describe('the docs site in Chromium', () => {
     }
   });
 
+  it('searches locally, in each language, and switches language', async () => {
+    for (const [path, query, title] of [['index.html', 'cross-entropy', 'Binary cross-entropy'], ['zh/index.html', 'softmax', 'Softmax 的导数']] as const) {
+      const { page, errors } = await open(contexts.get('1280-light')!, path);
+      await page.click('.VPNavBarSearch button');
+      await page.fill('.VPLocalSearchBox input', query);
+      await page.waitForSelector('.VPLocalSearchBox .result');
+      expect(await page.locator('.VPLocalSearchBox .result').allInnerTexts(), path).toEqual(expect.arrayContaining([expect.stringContaining(title)]));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    const { page } = await open(contexts.get('1280-light')!, 'derivations/relu.html');
+    expect(await page.locator('a[href$="zh/derivations/relu.html"]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('the README images render, in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await contexts.get(`1280-${scheme}`)!.newPage();
