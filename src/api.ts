@@ -732,7 +732,7 @@ export type { ParseLimits, Parsed } from './parse/parse.js';
 export type { Method, Note, Rule, RuleContext } from './engine/rule.js';
 
 export { toMarkdown } from './present/markdown.js';
-export { toHTML, stepsHTML, escapeHtml, formulaCount, formulaHtml } from './present/html.js';
+export { toHTML, stepsHTML, resultHTML, escapeHtml, formulaCount, formulaHtml } from './present/html.js';
 export { toPlot, plottable } from './present/plot.js';
 export { checkFragment as checkHTML, checkMarkdown } from './present/check.js';
 export type { PlotOptions } from './present/plot.js';

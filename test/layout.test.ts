@@ -67,6 +67,15 @@ describe('the step layout', () => {
     expect(toHTML(derive('tanh(x)'), 'zh')).toContain('>复制 LaTeX</button>');
   });
 
+  it('writes a piecewise function\'s rows in the reader\'s language', () => {
+    const d = derive('relu(x)');
+    expect(present(d).result).toBe('\\begin{cases} 0 & \\text{if } x < 0 \\\\ 1 & \\text{otherwise} \\end{cases}');
+    expect(present(d, 'zh').result).toBe('\\begin{cases} 0 & \\text{若 } x < 0 \\\\ 1 & \\text{其他情况} \\end{cases}');
+    expect(d.toLatex('zh')).toContain('\\text{其他情况}');
+    // Every formula of the chain too (a law's LaTeX is the rule's own, in English).
+    expect(JSON.stringify(present(d, 'zh').chain)).not.toContain('otherwise');
+  });
+
   it('stepsHTML is the main chain alone', () => {
     const html = stepsHTML(derive('x^3'));
     expect(html).toContain('class="sd-chain"');

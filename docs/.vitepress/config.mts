@@ -72,5 +72,7 @@ export default defineConfig({
   vite: {
     // The playground imports the library's browser bundle, which imports KaTeX: one copy for the page.
     optimizeDeps: { include: ['katex'] },
+    // A derivation page's chunk is its rendered HTML (KaTeX's spans), hundreds of kB by nature.
+    build: { chunkSizeWarningLimit: 4096 },
   },
 });

@@ -355,7 +355,7 @@ export class Derivation {
 
   /** The main chain as one LaTeX `aligned` block, each row tagged with its rule; too-large past `maxChars` characters. */
   toLatex(locale: Locale = 'en', maxChars: number = MAX_PRINT_CHARS): string {
-    return withinStack(() => alignedLatex(this.start, this.steps, locale, this.latexOptions, printBudget(this, maxChars)));
+    return withinStack(() => alignedLatex(this.start, this.steps, locale, latexIn(this.latexOptions, locale), printBudget(this, maxChars)));
   }
 
   /** The derivation as plain JSON; too-large past `maxChars` characters of printed expressions. */
@@ -435,6 +435,9 @@ export function spend(budget: PrintBudget | undefined, text: string): string {
 /** What joins a row of a chain to the one before: =, or ⇒ where the rows are equations (each follows from the one before). */
 export const connective = (after: Expr): { readonly text: string; readonly latex: string } =>
   after.kind === 'eq' ? { text: '=>', latex: '\\Rightarrow' } : { text: '=', latex: '=' };
+
+/** `options` with the words a printed formula holds (a piecewise function's "otherwise") in `locale`. */
+export const latexIn = (options: LatexOptions, locale: Locale): LatexOptions => ({ ...options, cases: phrases(locale).cases });
 
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
 export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): string {

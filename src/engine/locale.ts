@@ -26,6 +26,8 @@ export interface Phrases {
   readonly note: string;
   /** The colon after a label. */
   readonly colon: string;
+  /** The words of a piecewise function's rows in LaTeX: "if " before a test, "otherwise" on the last. */
+  readonly cases: { readonly if: string; readonly otherwise: string };
   readonly sentence: (title: string, note: string | undefined) => string;
 }
 
@@ -45,6 +47,7 @@ const EN: Phrases = {
   definition: 'Definition',
   note: 'Note',
   colon: ': ',
+  cases: { if: 'if ', otherwise: 'otherwise' },
   sentence: (title, note) => (note === undefined ? `${title}.` : `${title}: ${note}.`),
 };
 
@@ -60,6 +63,7 @@ const ZH: Phrases = {
   definition: '定义',
   note: '注',
   colon: '：',
+  cases: { if: '若 ', otherwise: '其他情况' },
   sentence: (title, note) => (note === undefined ? `${title}。` : `${title}：${note}。`),
 };
 

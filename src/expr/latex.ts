@@ -12,6 +12,8 @@ export interface LatexOptions {
   readonly partial?: boolean;
   /** A variable that is a function of the variable of differentiation: its derivative prints as dy/dx. */
   readonly dependent?: string;
+  /** The words of a piecewise function's rows, in the reader's language (default "if " and "otherwise"). */
+  readonly cases?: { readonly if: string; readonly otherwise: string };
 }
 
 const OPERATORS: Readonly<Record<string, string>> = {
@@ -94,7 +96,7 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
     case 'fn': return call(e, print);
     case 'eq': return `${print(e.left)} = ${print(e.right)}`;
     case 'cmp': return `${p(e.left, Prec.Sum)} ${COMPARISONS[e.op]} ${p(e.right, Prec.Sum)}`;
-    case 'cond': return cases(e, print);
+    case 'cond': return cases(e, print, options.cases);
     case 'd': {
       const op = options.partial ? '\\partial' : 'd';
       // d/dx[d/dx[f]] is the second derivative, written as Leibniz did: d²/dx² f.
@@ -113,14 +115,14 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
 const COMPARISONS: Readonly<Record<string, string>> = { '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
 /** A piecewise expression as cases, one row per test, its last row "otherwise": a nested one on the right is the next row. */
-function cases(e: Extract<Expr, { kind: 'cond' }>, print: (e: Expr) => string): string {
+function cases(e: Extract<Expr, { kind: 'cond' }>, print: (e: Expr) => string, words: LatexOptions['cases']): string {
   const rows: string[] = [];
   let rest: Expr = e;
   while (rest.kind === 'cond') {
-    rows.push(`${print(rest.yes)} & \\text{if } ${print(rest.test)}`);
+    rows.push(`${print(rest.yes)} & \\text{${latexText(words?.if ?? 'if ')}} ${print(rest.test)}`);
     rest = rest.no;
   }
-  rows.push(`${print(rest)} & \\text{otherwise}`);
+  rows.push(`${print(rest)} & \\text{${latexText(words?.otherwise ?? 'otherwise')}}`);
   return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`;
 }
 

@@ -7,7 +7,7 @@
 // gradient (the variables, w, b: one derivation per partial), show (result, steps or all), plot (true or false: f and its derivatives, for one variable) and
 // check (a learner's lines, separated by ;).
 
-import { checkWork, derive, gradient, escapeHtml, formulaHtml, isLocale, plottable, StepdiffError, stepsHTML, toHTML, toLatex, toPlot, type DeriveOptions, type Locale } from '../index.js';
+import { checkWork, derive, gradient, escapeHtml, isLocale, plottable, resultHTML, StepdiffError, stepsHTML, toHTML, toPlot, type DeriveOptions, type Locale } from '../index.js';
 import { checkFragment } from '../present/check.js';
 
 /** What a plugin is given: what to do with a block that fails, and the language by default. */
@@ -93,7 +93,7 @@ export function renderBlock(info: string, content: string, place: FencePlace, se
     if (plot !== 'true' && plot !== 'false') throw new StepdiffError('invalid-option', `plot is true or false, not ${JSON.stringify(plot)}.`);
     if (plot === 'true' && !plottable(d)) throw new StepdiffError('invalid-option', `plot: true needs a function of ${d.wrt} alone; ${JSON.stringify(block.expression)} has other variables or is an equation.`);
     const figure = plot === 'true' ? toPlot(d, locale) : '';
-    if (show === 'result') return `<div class="stepdiff sd-result">${formulaHtml(`${toLatex(d.start, d.latexOptions)} = ${toLatex(d.result, d.latexOptions)}`, locale, 'result')}${figure}</div>`;
+    if (show === 'result') return `${resultHTML(d, locale)}${figure}`;
     if (show === 'steps') return `${stepsHTML(d, locale)}${figure}`;
     if (show !== 'all') throw new StepdiffError('invalid-option', `show is result, steps or all, not ${JSON.stringify(show)}.`);
     return `${toHTML(d, locale)}${figure === '' ? '' : `<div class="stepdiff">${figure}</div>`}`;

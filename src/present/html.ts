@@ -5,7 +5,8 @@
 // that copies its LaTeX (shown once copy.ts's script runs). Text is escaped; math goes through KaTeX.
 // Nothing here touches Node: the browser bundle prints with it too (page.ts makes whole pages).
 
-import type { Derivation } from '../engine/derivation.js';
+import { latexIn, type Derivation } from '../engine/derivation.js';
+import { toLatex } from '../expr/latex.js';
 import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
@@ -68,6 +69,12 @@ export function formulaCount(d: Derivation | Partials): number {
   const parts = p.parts.reduce((n, part) => n + chain(part.chain) + 1, 0);
   const evaluation = p.evaluation === undefined ? 0 : chain(p.evaluation.chain) + (p.evaluation.value === undefined ? 0 : 1);
   return p.definitions.length + parts + chain(p.chain) + evaluation + 1 + p.laws.length;
+}
+
+/** `d`'s derivative and its result as one formula (d/dx f = f′), in a block of its own. */
+export function resultHTML(d: Derivation, locale: Locale = 'en'): string {
+  const options = latexIn(d.latexOptions, locale);
+  return `<div class="stepdiff sd-result">${formulaHtml(`${toLatex(d.start, options)} = ${toLatex(d.result, options)}`, locale, phrases(locale).result)}</div>`;
 }
 
 /** Only the main chain of `d` (no result, laws or lower orders), as the steps of a page show it. */

@@ -9,7 +9,7 @@
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
-import { alignedOf, approxBeside, connective, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { alignedOf, approxBeside, connective, latexIn, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
 import { latexName, toLatex, type LatexOptions } from '../expr/latex.js';
@@ -109,7 +109,7 @@ type Laws = Map<string, { title: string; law: string }>;
 
 function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
   const budget = printBudget(d, maxChars);
-  const options = d.latexOptions;
+  const options = latexIn(d.latexOptions, locale);
   const laws: Laws = new Map();
   const [own, ...earlier] = d.chain.reverse().map((part) => partLayout(part, locale, budget, laws));
   const evaluation = d.evaluation;
@@ -143,13 +143,14 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
     }
   };
   visit(d.steps);
-  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, locale, d.latexOptions, budget);
+  const options = latexIn(d.latexOptions, locale);
+  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, locale, options, budget);
   return {
     heading: d.heading(locale),
     main: { label: headings(locale).steps, latex: aligned, explanations: d.steps.map((s) => s.explain(locale)) },
     chain,
     subDerivations: blocks,
-    result: spend(budget, toLatex(d.result, d.latexOptions)),
+    result: spend(budget, toLatex(d.result, options)),
   };
 }
 
