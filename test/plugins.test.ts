@@ -52,6 +52,8 @@ describe('the markdown-it plugin', () => {
     // plot: f and its derivatives; gradient: one derivation per variable.
     const plotted = markdownIt().render('```stepdiff\ntanh(x)\norder: 2\nplot: true\n```\n');
     expect(plotted.match(/class="sd-curve-\d"/g)).toHaveLength(3);
+    // With show: result too, the plot sits in a .stepdiff element, where its colours are defined.
+    expect(markdownIt().render('```stepdiff show=result\nsin(x)\nplot: true\n```\n')).toContain('<div class="stepdiff"><figure class="sd-plot">');
     expect(() => markdownIt().render('```stepdiff\na*x\nwrt: x\nplot: true\n```\n')).toThrow(/plot: true needs a function of x alone/);
     const gradient = markdownIt().render('```stepdiff\n(w*x + b - t)^2\ngradient: w, b\n```\n');
     expect(gradient).toContain('Gradient (w, b)');

@@ -4,8 +4,9 @@
 //
 // A block holds the expression, and options as `key: value` lines or `key=value` words in the info
 // string: wrt, define (repeatable), method, order, at (x=0, repeatable), dependent, assume, locale,
-// gradient (the variables, w, b: one derivation per partial), show (result, steps or all), plot (true or false: f and its derivatives, for one variable) and
-// check (a learner's lines, separated by ;).
+// gradient (the variables, w, b: one derivation per partial), show (result, steps or all), plot
+// (true or false: f and its derivatives, for one variable) and check (a learner's lines, separated
+// by ;).
 
 import { checkWork, derive, gradient, escapeHtml, isLocale, plottable, resultHTML, StepdiffError, stepsHTML, toHTML, toPlot, type DeriveOptions, type Locale } from '../index.js';
 import { checkFragment } from '../present/check.js';
@@ -92,11 +93,12 @@ export function renderBlock(info: string, content: string, place: FencePlace, se
     const plot = block.values.get('plot')?.at(-1) ?? 'false';
     if (plot !== 'true' && plot !== 'false') throw new StepdiffError('invalid-option', `plot is true or false, not ${JSON.stringify(plot)}.`);
     if (plot === 'true' && !plottable(d)) throw new StepdiffError('invalid-option', `plot: true needs a function of ${d.wrt} alone; ${JSON.stringify(block.expression)} has other variables or is an equation.`);
-    const figure = plot === 'true' ? toPlot(d, locale) : '';
+    // In a .stepdiff element of its own, where the plot's colours are defined.
+    const figure = plot === 'true' ? `<div class="stepdiff">${toPlot(d, locale)}</div>` : '';
     if (show === 'result') return `${resultHTML(d, locale)}${figure}`;
     if (show === 'steps') return `${stepsHTML(d, locale)}${figure}`;
     if (show !== 'all') throw new StepdiffError('invalid-option', `show is result, steps or all, not ${JSON.stringify(show)}.`);
-    return `${toHTML(d, locale)}${figure === '' ? '' : `<div class="stepdiff">${figure}</div>`}`;
+    return `${toHTML(d, locale)}${figure}`;
   } catch (error) {
     if (!(error instanceof StepdiffError)) throw error;
     const column = error.position === undefined ? 1 : error.position + 1;
