@@ -43,12 +43,7 @@ export function formulaHtml(latex: string, locale: Locale, label: string, defer 
 
 /** Why a row holds: each step's number, its rule's name in bold and the rest of its sentence. */
 function reasonsHtml(row: Row): string {
-  return row.reasons
-    .map((r) => {
-      const rest = r.sentence.startsWith(r.title) ? r.sentence.slice(r.title.length) : ` ${r.sentence}`;
-      return `<p class="sd-why"><span class="sd-n">${escapeHtml(r.number)}</span> <strong class="sd-rule">${escapeHtml(r.title)}</strong>${escapeHtml(rest)}</p>`;
-    })
-    .join('');
+  return row.reasons.map((r) => `<p class="sd-why"><span class="sd-n">${escapeHtml(r.number)}</span> <strong class="sd-rule">${escapeHtml(r.title)}</strong>${escapeHtml(r.detail)}</p>`).join('');
 }
 
 /** A chain as an ordered list of rows, each sub-derivation a <details> in the row of the step that opens it. */

@@ -7,6 +7,7 @@ import type { Derivation } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { headings } from './headings.js';
+import { escapeHtml } from './html.js';
 import { MAX_PRINT_CHARS } from '../engine/derivation.js';
 import { eachPartial, present, valueWithApprox, type Chain } from './present.js';
 
@@ -16,15 +17,12 @@ const display = (latex: string): string => `$$\n${latex}\n$$`;
 function chainMarkdown(chain: Chain): string {
   const parts = [display(chain.start)];
   for (const row of chain.rows) {
-    parts.push(row.reasons.map((r) => `**${r.number}. ${escapeMarkdown(r.title)}**${escapeMarkdown(r.sentence.startsWith(r.title) ? r.sentence.slice(r.title.length) : ` ${r.sentence}`)}`).join('\\\n'));
+    parts.push(row.reasons.map((r) => `**${r.number}. ${escapeMarkdown(r.title)}**${escapeMarkdown(r.detail)}`).join('\\\n'));
     parts.push(display(row.latex));
-    for (const sub of row.subDerivations) parts.push(`<details><summary>${escapeHtmlText(sub.title)}</summary>`, chainMarkdown(sub), '</details>');
+    for (const sub of row.subDerivations) parts.push(`<details><summary>${escapeHtml(sub.title)}</summary>`, chainMarkdown(sub), '</details>');
   }
   return parts.join('\n\n');
 }
-
-/** Escapes text for an HTML element inside Markdown (a <summary>). */
-const escapeHtmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Escapes the characters Markdown would read as markup in a plain-text explanation. */
 export function escapeMarkdown(text: string): string {

@@ -23,11 +23,12 @@ export interface Block {
   readonly explanations: readonly string[];
 }
 
-/** Why a row of a chain holds: the step's number, its rule's title, and the whole sentence. */
+/** Why a row of a chain holds: the step's number, its rule's title, the whole sentence, and the sentence after the title (": u = 1 and v = …."). */
 export interface Reason {
   readonly number: string;
   readonly title: string;
   readonly sentence: string;
+  readonly detail: string;
 }
 
 /**
@@ -121,7 +122,7 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
     ...(evaluation === undefined ? {} : {
       evaluation: {
         heading: phrases(locale).evaluateAt.replace('{point}', pointText(evaluation.point)),
-        main: { label: headings(locale).steps, latex: evaluated!.aligned, explanations: evaluation.steps.map((s) => s.explain(locale)) },
+        main: { label: headings(locale).steps, latex: evaluated!.aligned, explanations: evaluated!.explanations },
         chain: evaluated!.chain,
         ...(evaluation.value === undefined ? {} : { value: spend(budget, toLatex(evaluation.value, options)) }),
         ...(approx === undefined ? {} : { approx }),
@@ -144,10 +145,10 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
   };
   visit(d.steps);
   const options = latexIn(d.latexOptions, locale);
-  const { aligned, chain, blocks } = chainsOf(d.start, d.steps, locale, options, budget);
+  const { aligned, explanations, chain, blocks } = chainsOf(d.start, d.steps, locale, options, budget);
   return {
     heading: d.heading(locale),
-    main: { label: headings(locale).steps, latex: aligned, explanations: d.steps.map((s) => s.explain(locale)) },
+    main: { label: headings(locale).steps, latex: aligned, explanations },
     chain,
     subDerivations: blocks,
     result: spend(budget, toLatex(d.result, options)),
@@ -156,19 +157,22 @@ function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: La
 
 /**
  * The steps from `start` as a chain of rows (sub-derivations nested where they are opened), as one
- * aligned block, and each sub-derivation as a block of its own; every formula is printed once.
+ * aligned block with its explanations, and each sub-derivation as a block of its own; every formula
+ * is printed, and every step explained, once.
  */
-function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget: PrintBudget): { aligned: string; chain: Chain; blocks: Block[] } {
+function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget: PrintBudget): { aligned: string; explanations: string[]; chain: Chain; blocks: Block[] } {
   const heads = headings(locale);
   const blocks: Block[] = [];
-  const build = (from: Expr, chainSteps: readonly Step[], numbers: readonly string[]): { aligned: string; chain: Chain } => {
+  const build = (from: Expr, chainSteps: readonly Step[], numbers: readonly string[]): { aligned: string; explanations: string[]; chain: Chain } => {
     const startLatex = spend(budget, toLatex(from, options));
     const rows: Row[] = [];
     const printed = chainSteps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) }));
+    const explanations = chainSteps.map((step) => step.explain(locale));
     chainSteps.forEach((step, i) => {
       const { after, title: rule } = printed[i]!;
       const label = numbers[i]!;
-      const reason: Reason = { number: label, title: rule, sentence: step.explain(locale) };
+      const sentence = explanations[i]!;
+      const reason: Reason = { number: label, title: rule, sentence, detail: sentence.startsWith(rule) ? sentence.slice(rule.length) : ` ${sentence}` };
       const subs: SubChain[] = [];
       let k = 0;
       for (const group of subDerivations(step.substeps)) {
@@ -177,7 +181,7 @@ function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: 
         const place = blocks.push({ label: '', latex: '', explanations: [] }) - 1;
         const nested = build(group[0]!.before, group, group.map((_, j) => `${label}.${k + j + 1}`));
         k += group.length;
-        blocks[place] = { label: heads.subDerivation.replace('{n}', label).replace('{title}', title), latex: nested.aligned, explanations: group.map((s) => s.explain(locale)) };
+        blocks[place] = { label: heads.subDerivation.replace('{n}', label).replace('{title}', title), latex: nested.aligned, explanations: nested.explanations };
         subs.push({ title, ...nested.chain });
       }
       const previous = rows[rows.length - 1];
@@ -186,10 +190,9 @@ function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: 
         rows[rows.length - 1] = { reasons: [...previous.reasons, reason], latex: after, subDerivations: [...previous.subDerivations, ...subs] };
       } else rows.push({ reasons: [reason], latex: after, subDerivations: subs });
     });
-    return { aligned: alignedOf(startLatex, printed), chain: { start: startLatex, rows } };
+    return { aligned: alignedOf(startLatex, printed), explanations, chain: { start: startLatex, rows } };
   };
-  const { aligned, chain } = build(start, steps, steps.map((_, i) => `${i + 1}`));
-  return { aligned, chain, blocks };
+  return { ...build(start, steps, steps.map((_, i) => `${i + 1}`)), blocks };
 }
 
 /** The result of a gradient or Hessian in LaTeX: a column vector, or the matrix, in bmatrix. */
