@@ -6,15 +6,17 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derive, renderMath, toPlot, type Derivation } from '../src/index.js';
+import { PALETTE } from '../src/present/style.js';
 
-const DARK = '@media (prefers-color-scheme: dark) { .page { fill: #1b1b1f; } .math { color: #e6edf3; } }';
+const { light, dark } = PALETTE;
+const COLOURS = `.page { fill: ${light.background}; } .math { color: ${light.text}; } @media (prefers-color-scheme: dark) { .page { fill: ${dark.background}; } .math { color: ${dark.text}; } }`;
 
 /** A derivation's main chain as MathML inside an SVG, for places that show images (the README). */
 function derivationSvg(d: Derivation): string {
   const mathml = renderMath(d.toLatex(), true, 'mathml');
   const height = 80 + d.steps.length * 52;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 900 ${height}" width="900" height="${height}">
-<style>.page { fill: #ffffff; } .math { color: #1d1d1f; } ${DARK}</style>
+<style>${COLOURS}</style>
 <rect class="page" width="900" height="${height}"/>
 <foreignObject x="0" y="0" width="900" height="${height}"><div xmlns="http://www.w3.org/1999/xhtml" class="math" style="font-size:18px;font-family:'STIX Two Math','Cambria Math','Latin Modern Math',serif">${mathml}</div></foreignObject>
 </svg>

@@ -14,7 +14,7 @@ import { toText } from '../expr/text.js';
 import { checkFragment } from './check.js';
 import { enableCopyButtons } from './copy.js';
 import { escapeHtml, MAX_RENDER_CHARS, toHTML } from './html.js';
-import { STEPDIFF_CSS, STEPDIFF_DARK } from './style.js';
+import { PALETTE, STEPDIFF_CSS, STEPDIFF_DARK } from './style.js';
 
 const katexDist = (): string => dirname(createRequire(import.meta.url).resolve('katex'));
 
@@ -34,10 +34,10 @@ export function katexFonts(css: string = readKatexCss()): Array<[string, Uint8Ar
 /** The stylesheet of stepdiff's own pages: the page, then the derivations', light or dark as the reader's system is. */
 export const PAGE_CSS = `
 :root { color-scheme: light dark; }
-body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; background: #ffffff; line-height: 1.5; }
+body { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: ${PALETTE.light.text}; background: ${PALETTE.light.background}; line-height: 1.5; }
 h1, h2, h3, h4 { line-height: 1.25; }
 ${STEPDIFF_CSS}
-@media (prefers-color-scheme: dark) { body { color: #e6edf3; background: #1b1b1f; } .stepdiff { ${STEPDIFF_DARK} } }
+@media (prefers-color-scheme: dark) { body { color: ${PALETTE.dark.text}; background: ${PALETTE.dark.background}; } .stepdiff { ${STEPDIFF_DARK} } }
 `;
 
 /** The one script of a standalone page: the copy buttons, from copy.ts, inlined. */

@@ -9,6 +9,7 @@ import { evaluate } from '../engine/evaluate.js';
 import type { Locale } from '../engine/locale.js';
 import { equals, freeSymbols, type Expr } from '../expr/expr.js';
 import { escapeHtml } from './html.js';
+import { PALETTE } from './style.js';
 
 /** How a plot is drawn: the interval of the variable (default −6 to 6) and how many samples (default 241). */
 export interface PlotOptions {
@@ -24,13 +25,20 @@ const HEIGHT = 360;
 const PAD = { left: 60, right: 16, top: 16, bottom: 42 };
 const CAPTION: Record<Locale, string> = { en: 'The function and its derivatives', zh: '函数及其导数' };
 
+/** What a plot of `d` draws: f, then the result of each order derived. */
+const curvesOf = (d: Derivation): Expr[] => [d.expr, ...d.chain.map((part) => part.result)];
+
 /** Whether `d` can be plotted: one variable (its own), no equation, every expression free of other symbols. */
 export function plottable(d: Derivation): boolean {
   if (d.dependent !== undefined || d.start.kind === 'eq') return false;
-  const exprs = [d.expr, ...d.chain.map((part) => part.result)];
+  const exprs = curvesOf(d);
   const bodies = d.definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)));
   return [...exprs.flatMap(freeSymbols), ...bodies].every((s) => s === d.wrt);
 }
+
+/** A standalone SVG's colour rules for one scheme of the palette (a page sets them through style.ts). */
+const svgColours = (p: (typeof PALETTE)['light' | 'dark']): string =>
+  `text{fill:${p.text}}.sd-axis,.sd-grid{stroke:${p.rule}}${p.curves.map((c, i) => `.sd-curve-${i}{stroke:${c}}.sd-key-${i}{fill:${c}}`).join('')}`;
 
 /** A number short enough for an attribute or a tick label. */
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
@@ -62,9 +70,11 @@ export function toPlot(d: Derivation, locale: Locale = 'en', options: PlotOption
   const to = options.to ?? 6;
   const samples = Math.max(2, Math.min(options.samples ?? 241, 5000));
   const definitions = new Map(d.definitions.map((def) => [def.name, def]));
-  const exprs: Expr[] = [d.expr, ...d.chain.map((part) => part.result)];
+  const exprs = curvesOf(d);
   const xs = Array.from({ length: samples }, (_, i) => from + ((to - from) * i) / (samples - 1));
-  const curves = exprs.map((e) => xs.map((x) => evaluate(e, { values: new Map([[d.wrt, x]]), definitions })));
+  // One environment per sample, shared by every curve.
+  const at = xs.map((x) => ({ values: new Map([[d.wrt, x]]), definitions }));
+  const curves = exprs.map((e) => at.map((env) => evaluate(e, env)));
   const [yMin, yMax] = yRange(curves.flat());
   const sx = (x: number): number => PAD.left + ((x - from) / (to - from)) * (WIDTH - PAD.left - PAD.right);
   const sy = (y: number): number => HEIGHT - PAD.bottom - ((y - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
@@ -97,9 +107,7 @@ export function toPlot(d: Derivation, locale: Locale = 'en', options: PlotOption
   }
   const legend = labels.map((label, k) => `<g transform="translate(${PAD.left + 10 + k * 150} ${PAD.top + 16})"><rect class="sd-key-${k % 3}" x="0" y="-7" width="22" height="5"/><text x="28" y="0">${escapeHtml(label)}</text></g>`);
   const title = `${labels.join(', ')}, ${d.wrt} = ${fmt(from)} … ${fmt(to)}`;
-  const style = options.standalone === true
-    ? `<style>text{fill:#1d1d1f;font:17px sans-serif}.sd-axis,.sd-grid{stroke:#d0d7de}.sd-curve-0{stroke:#0b6bcb}.sd-curve-1{stroke:#d1242f}.sd-curve-2{stroke:#1a7f37}.sd-key-0{fill:#0b6bcb}.sd-key-1{fill:#d1242f}.sd-key-2{fill:#1a7f37}@media (prefers-color-scheme:dark){text{fill:#e6edf3}.sd-axis,.sd-grid{stroke:#3d444d}.sd-curve-0{stroke:#4493f8}.sd-curve-1{stroke:#f47067}.sd-curve-2{stroke:#57ab5a}.sd-key-0{fill:#4493f8}.sd-key-1{fill:#f47067}.sd-key-2{fill:#57ab5a}}</style>`
-    : '';
+  const style = options.standalone === true ? `<style>text{font:17px sans-serif}${svgColours(PALETTE.light)}@media (prefers-color-scheme:dark){${svgColours(PALETTE.dark)}}</style>` : '';
   const zeroX = from < 0 && to > 0 ? `<line class="sd-axis" x1="${fmt(sx(0))}" y1="${PAD.top}" x2="${fmt(sx(0))}" y2="${HEIGHT - PAD.bottom}"/>` : '';
   // A standalone file has a size of its own (an <img> of it needs one); in a page it takes the column's width.
   const size = options.standalone === true ? ` width="${WIDTH}" height="${HEIGHT}"` : '';

@@ -3,10 +3,21 @@
 // custom properties: a site's dark theme sets them under its own selector; a standalone page follows
 // prefers-color-scheme.
 
+/** The colours of stepdiff's pages, plots and images, light and dark: the one place they are set. */
+export const PALETTE = Object.freeze({
+  light: { text: '#1d1d1f', background: '#ffffff', rule: '#d0d7de', muted: '#57606a', accent: '#0b6bcb', note: '#fff8c5', wrong: '#fdecea', curves: ['#0b6bcb', '#d1242f', '#1a7f37'] },
+  dark: { text: '#e6edf3', background: '#1b1b1f', rule: '#3d444d', muted: '#9198a1', accent: '#4493f8', note: '#e3d58a', wrong: '#5a1e1e', curves: ['#4493f8', '#f47067', '#57ab5a'] },
+} as const);
+
+/** One scheme of the palette as the stylesheet's custom properties. */
+type Scheme = (typeof PALETTE)['light' | 'dark'];
+const properties = (p: Scheme): string =>
+  `--sd-rule: ${p.rule}; --sd-muted: ${p.muted}; --sd-accent: ${p.accent}; --sd-bg: ${p.background}; --sd-note: ${p.note}; --sd-wrong: ${p.wrong}; ` +
+  `${p.curves.map((c, i) => `--sd-plot-${i + 1}: ${c};`).join(' ')} --sd-grid: ${p.rule};`;
+
 /** The CSS for stepdiff's HTML: the step layout, the scrolling formula boxes, copy buttons and plots. */
 export const STEPDIFF_CSS = `
-.stepdiff { --sd-rule: #d0d7de; --sd-muted: #57606a; --sd-accent: #0b6bcb; --sd-bg: #ffffff; --sd-note: #fff8c5; --sd-wrong: #fdecea;
-  --sd-plot-1: #0b6bcb; --sd-plot-2: #d1242f; --sd-plot-3: #1a7f37; --sd-grid: #d0d7de; min-width: 0; }
+.stepdiff { ${properties(PALETTE.light)} min-width: 0; }
 .sd-chain { list-style: none; margin: 0.75rem 0; padding: 0; }
 .sd-row { border-left: 3px solid var(--sd-rule); padding: 0.1rem 0 0.1rem 0.75rem; margin: 0 0 0.6rem; min-width: 0; }
 .sd-start { border-left-color: var(--sd-accent); }
@@ -27,7 +38,7 @@ export const STEPDIFF_CSS = `
 .sd-sub { margin: 0.3rem 0 0.6rem; }
 .sd-sub > summary { cursor: pointer; color: var(--sd-accent); overflow-wrap: anywhere; }
 .sd-sub > .sd-chain { margin-left: 0.25rem; }
-.sd-note { background: var(--sd-note); color: #1d1d1f; padding: 0.5rem; }
+.sd-note { background: var(--sd-note); color: ${PALETTE.light.text}; padding: 0.5rem; }
 .sd-label { font-weight: 600; margin-bottom: 0; }
 .sd-laws > summary { cursor: pointer; font-weight: 600; }
 .sd-laws dt { font-weight: 600; margin-top: 0.75rem; }
@@ -45,4 +56,4 @@ export const STEPDIFF_CSS = `
 `;
 
 /** The custom properties of STEPDIFF_CSS in a dark theme. */
-export const STEPDIFF_DARK = '--sd-rule: #3d444d; --sd-muted: #9198a1; --sd-accent: #4493f8; --sd-bg: #1b1b1f; --sd-note: #e3d58a; --sd-wrong: #5a1e1e; --sd-plot-1: #4493f8; --sd-plot-2: #f47067; --sd-plot-3: #57ab5a; --sd-grid: #3d444d;';
+export const STEPDIFF_DARK = properties(PALETTE.dark);
