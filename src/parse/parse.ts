@@ -2,21 +2,18 @@
 // the checks on an Expr handed in directly (check.ts). It imports only src/expr/ and mathjs, which
 // no other layer imports.
 //
-// This module is the only one that touches mathjs: text -> mathjs node -> Expr. Every input either
-// becomes an Expr in the user's own form or a StepdiffError with a code and, where it has one, a
-// position.
+// This module reads text into an Expr: text -> mathjs's parse tree (parse-tree.ts, the only module
+// that touches mathjs) -> Expr. Every input either becomes an Expr in the user's own form or a
+// StepdiffError with a code and, where it has one, a position.
 
-import {
-  createAccessorNode, createArrayNode, createAssignmentNode, createBlockNode, createConditionalNode, createConstantNode,
-  createFunctionAssignmentNode, createFunctionNode, createIndexNode, createNode, createObjectNode, createOperatorNode,
-  createParenthesisNode, createParse, createRangeNode, createRelationalNode, createSymbolNode,
-} from 'mathjs';
 import { StepdiffError } from '../expr/errors.js';
 import * as X from '../expr/expr.js';
 import type { Comparison, Definition, Expr } from '../expr/expr.js';
 import { BUILTINS, canonicalName, isAscii, isNfcStable, isUndefinedFunctionName } from '../expr/functions.js';
 import { parseDecimal } from '../expr/rational.js';
 import { plainNegatedProduct } from '../expr/precedence.js';
+import { parseText } from './parse-tree.js';
+import type { NumberLiteral, ParseNode } from './parse-tree.js';
 
 /** Limits checked before and after mathjs sees the input. */
 export interface ParseLimits {
@@ -40,66 +37,8 @@ export interface Parsed {
   readonly notes: readonly string[];
 }
 
-/** A number literal exactly as written, which our `numeric` hands to the parser instead of a value. */
-interface NumberLiteral {
-  readonly literal: string;
-}
-
 const isNumberLiteral = (value: unknown): value is NumberLiteral =>
   typeof value === 'object' && value !== null && typeof (value as NumberLiteral).literal === 'string';
-
-// mathjs's parser and node classes, made by calling their factories directly with what each needs:
-// no mathjs instance, so neither its typed-function dispatcher nor its BigNumber, unit and matrix
-// types are built or bundled (a third of the parser's bundle, and its cold start). `numeric` hands
-// the parser a number literal's text, so `0.1` and 20-digit integers reach us exactly as written.
-// What the node classes need only to evaluate (subset, ResultSet, isBounded, size, matrix) is a
-// stand-in that refuses, since stepdiff never evaluates through mathjs.
-const refuse = (name: string) => (): never => {
-  throw new Error(`stepdiff does not evaluate through mathjs (${name})`);
-};
-// The one typed function made here is parse itself, which stepdiff calls with a string; the parser
-// also registers a string-to-Node conversion, which only a full instance would use.
-const typed = Object.assign(
-  (name: string, signatures: Record<string, (...args: unknown[]) => unknown>) => (text: unknown) => {
-    if (typeof text !== 'string') throw new TypeError(`${name} takes a string`);
-    return signatures.string!(text);
-  },
-  { addConversion: (): void => undefined },
-);
-const scope = { math: {}, mathWithTransform: {}, typed, subset: refuse('subset'), ResultSet: refuse('ResultSet'), isBounded: refuse('isBounded'), size: refuse('size'), matrix: refuse('matrix') };
-const Node = createNode(scope);
-const SymbolNode = createSymbolNode({ ...scope, Node });
-const nodes = { Node, SymbolNode, ...scope };
-const math = {
-  parse: createParse({
-    typed,
-    numeric: (value: unknown): NumberLiteral => ({ literal: String(value) }),
-    config: { number: 'number' },
-    AccessorNode: createAccessorNode(nodes), ArrayNode: createArrayNode(nodes), AssignmentNode: createAssignmentNode(nodes),
-    BlockNode: createBlockNode(nodes), ConditionalNode: createConditionalNode(nodes), ConstantNode: createConstantNode(nodes),
-    FunctionAssignmentNode: createFunctionAssignmentNode(nodes), FunctionNode: createFunctionNode(nodes), IndexNode: createIndexNode(nodes),
-    ObjectNode: createObjectNode(nodes), OperatorNode: createOperatorNode(nodes), ParenthesisNode: createParenthesisNode(nodes),
-    RangeNode: createRangeNode(nodes), RelationalNode: createRelationalNode(nodes), SymbolNode,
-  }) as (text: string) => unknown,
-};
-
-// The subset of mathjs's node shape this module reads.
-interface MathjsNode {
-  readonly type: string;
-  readonly value?: unknown;
-  readonly name?: string;
-  readonly op?: string;
-  readonly fn?: MathjsNode | string;
-  readonly args?: readonly MathjsNode[];
-  readonly implicit?: boolean;
-  readonly content?: MathjsNode;
-  readonly params?: readonly string[];
-  readonly expr?: MathjsNode;
-  readonly condition?: MathjsNode;
-  readonly trueExpr?: MathjsNode;
-  readonly falseExpr?: MathjsNode;
-  forEach(callback: (child: MathjsNode) => void): void;
-}
 
 const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
   ['e', X.constant('e')],
@@ -289,14 +228,14 @@ function cut(text: string): { root: Piece; nested: Map<string, Piece> } | undefi
 
 /** A parsed input: the outermost tree, and the trees its placeholders stand for. */
 interface Tree {
-  readonly root: MathjsNode;
-  readonly pieces: ReadonlyMap<string, MathjsNode>;
+  readonly root: ParseNode;
+  readonly pieces: ReadonlyMap<string, ParseNode>;
 }
 
 /** mathjs's parse of one piece; its errors point into the whole input. */
-function parsePiece(piece: Piece): MathjsNode {
+function parsePiece(piece: Piece): ParseNode {
   try {
-    return math.parse(piece.text) as unknown as MathjsNode;
+    return parseText(piece.text);
   } catch (error) {
     if (error instanceof RangeError) throw new StepdiffError('too-deep', 'The expression nests too deeply to parse.');
     const message = error instanceof Error ? error.message.replace(/\s*\(char \d+\)$/, '') : String(error);
@@ -306,7 +245,7 @@ function parsePiece(piece: Piece): MathjsNode {
 }
 
 /** The node itself, or the tree a placeholder stands for. */
-function resolved(n: MathjsNode, pieces: ReadonlyMap<string, MathjsNode>): MathjsNode {
+function resolved(n: ParseNode, pieces: ReadonlyMap<string, ParseNode>): ParseNode {
   let node = n;
   while (node.type === 'SymbolNode' && pieces.has(String(node.name))) node = pieces.get(String(node.name))!;
   return node;
@@ -314,16 +253,16 @@ function resolved(n: MathjsNode, pieces: ReadonlyMap<string, MathjsNode>): Mathj
 
 /** Depth of a mathjs tree, counting a same-operator chain (a+b+c) as one level, as we flatten it. */
 function treeDepth(tree: Tree, limit: number): number {
-  const chainOf = (n: MathjsNode): string | undefined =>
+  const chainOf = (n: ParseNode): string | undefined =>
     n.type === 'OperatorNode' && (n.fn === 'add' || n.fn === 'multiply') ? String(n.fn) : undefined;
   let deepest = 0;
   // Levels of nesting: a lone symbol is at level 0, the x in sin(x) at level 1. Two stacks and one
   // callback for the walk, rather than a pair and a closure per node (it walks every long input).
-  const nodes: MathjsNode[] = [tree.root];
+  const nodes: ParseNode[] = [tree.root];
   const depths: number[] = [0];
   let depth = 0;
   let chain: string | undefined;
-  const push = (next: MathjsNode): void => {
+  const push = (next: ParseNode): void => {
     const child = resolved(next, tree.pieces);
     nodes.push(child);
     depths.push(chain !== undefined && chainOf(child) === chain ? depth : depth + 1);
@@ -342,7 +281,7 @@ function treeDepth(tree: Tree, limit: number): number {
 /** `table`'s own entry for `key`: a key such as "constructor" is not an entry because Object has it. */
 const ownEntry = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
-const isUnaryMinus = (n: MathjsNode): boolean => n.type === 'OperatorNode' && n.fn === 'unaryMinus';
+const isUnaryMinus = (n: ParseNode): boolean => n.type === 'OperatorNode' && n.fn === 'unaryMinus';
 
 const OPERATOR_NAMES: Readonly<Record<string, string>> = {
   mod: 'the modulo operator', factorial: 'the factorial operator', leftShift: '<<', rightArithShift: '>>',
@@ -403,13 +342,13 @@ class Converter {
   constructor(
     private readonly text: string,
     /** The trees the placeholders of a deeply nested input stand for (see cut). */
-    private readonly pieces: ReadonlyMap<string, MathjsNode>,
+    private readonly pieces: ReadonlyMap<string, ParseNode>,
     private readonly definitions: Definitions,
     private readonly params: ReadonlySet<string> = new Set(),
     private readonly inertDerivatives = false,
   ) {}
 
-  convert(node: MathjsNode): Expr {
+  convert(node: ParseNode): Expr {
     const expr = this.node(node);
     for (const name of this.calledNames) {
       if (this.symbolNames.has(name)) {
@@ -423,7 +362,7 @@ class Converter {
     return expr;
   }
 
-  node(given: MathjsNode): Expr {
+  node(given: ParseNode): Expr {
     const n = resolved(given, this.pieces);
     switch (n.type) {
       case 'ConstantNode': return this.constantNode(n);
@@ -443,7 +382,7 @@ class Converter {
     }
   }
 
-  private constantNode(n: MathjsNode): Expr {
+  private constantNode(n: ParseNode): Expr {
     if (n.value === undefined) throw new StepdiffError('empty-input', 'The expression is empty.');
     if (typeof n.value === 'string') {
       throw new StepdiffError('unsupported-syntax', 'stepdiff does not support strings.', this.text.search(/["']/));
@@ -493,7 +432,7 @@ class Converter {
     return X.sym(name);
   }
 
-  private operator(n: MathjsNode): Expr {
+  private operator(n: ParseNode): Expr {
     const args = n.args ?? [];
     switch (n.fn) {
       case 'add': return X.add(...this.chain(n, 'add'));
@@ -525,7 +464,7 @@ class Converter {
   }
 
   /** The test of a conditional: one comparison (<, <=, >, >=) of two expressions; anything else is refused. */
-  private condition(given: MathjsNode): Expr {
+  private condition(given: ParseNode): Expr {
     let n = resolved(given, this.pieces);
     while (n.type === 'ParenthesisNode') n = resolved(n.content!, this.pieces);
     const op = n.type === 'OperatorNode' ? ownEntry(COMPARISONS, String(n.fn)) : undefined;
@@ -536,7 +475,7 @@ class Converter {
   }
 
   /** Whether a product's or quotient's leftmost operand is written with a unary minus of its own, -a, not (-a). */
-  private leadsWithMinus(n: MathjsNode): boolean {
+  private leadsWithMinus(n: ParseNode): boolean {
     let node = n;
     while (node.type === 'OperatorNode' && (node.fn === 'divide' || (node.fn === 'multiply' && this.primedCall(node) === undefined && this.bareCallHead(node) === undefined)) && node.args?.length === 2) {
       node = node.args[0]!;
@@ -545,9 +484,9 @@ class Converter {
   }
 
   /** Flattens a left-nested chain of the same operator iteratively (long sums must not recurse deeply). */
-  private chain(n: MathjsNode, fn: string): Expr[] {
-    const spine: MathjsNode[] = [];
-    let node: MathjsNode = n;
+  private chain(n: ParseNode, fn: string): Expr[] {
+    const spine: ParseNode[] = [];
+    let node: ParseNode = n;
     while (node.type === 'OperatorNode' && node.fn === fn && node.args?.length === 2 && this.primedCall(node) === undefined && this.bareCallHead(node) === undefined) {
       spine.push(node.args[1]!);
       node = node.args[0]!;
@@ -557,11 +496,11 @@ class Converter {
   }
 
   /** Reads `f'(u)`, which mathjs parses as transpose(f) times (u), as the derivative of an undefined f. */
-  private primedCall(n: MathjsNode): Expr | undefined {
+  private primedCall(n: ParseNode): Expr | undefined {
     const [left, right] = n.args ?? [];
     if (!n.implicit || left === undefined || right?.type !== 'ParenthesisNode') return undefined;
     let primes = 0;
-    let head: MathjsNode = left;
+    let head: ParseNode = left;
     while (head.type === 'OperatorNode' && head.fn === 'ctranspose') {
       primes++;
       head = head.args![0]!;
@@ -579,7 +518,7 @@ class Converter {
    * `sin^2(x)` (its whole power before the argument, sin(x)^2). `sin x^2` and `2 sin x` stay refused:
    * which argument they mean is not clear from the text.
    */
-  private bareCallHead(n: MathjsNode): { name: string; power?: MathjsNode; arg: MathjsNode } | undefined {
+  private bareCallHead(n: ParseNode): { name: string; power?: ParseNode; arg: ParseNode } | undefined {
     const [left, right] = n.args ?? [];
     if (n.fn !== 'multiply' || !n.implicit || left === undefined || right === undefined) return undefined;
     const arg = resolved(right, this.pieces);
@@ -598,7 +537,7 @@ class Converter {
   }
 
   /** The call bareCallHead finds, as stepdiff's call (ln is log, as in call). */
-  private bareCall(n: MathjsNode): Expr | undefined {
+  private bareCall(n: ParseNode): Expr | undefined {
     const head = this.bareCallHead(n);
     if (head === undefined) return undefined;
     const call = X.fn(head.name === 'ln' ? 'log' : head.name, [this.node(head.arg)]);
@@ -606,7 +545,7 @@ class Converter {
   }
 
   /** sum(f, j) sums over an index, δ(j, k) compares two: each index is a one-letter name. */
-  private checkIndices(name: string, args: readonly MathjsNode[]): void {
+  private checkIndices(name: string, args: readonly ParseNode[]): void {
     const indices = name === 'sum' ? [args[1]!] : args;
     for (const given of indices) {
       const index = resolved(given, this.pieces);
@@ -621,7 +560,7 @@ class Converter {
   }
 
   /** derivative(body, x) or derivative(body, x, at), as the text printer writes the inert derivative. */
-  private inertDerivative(args: readonly MathjsNode[], where: () => number | undefined): Expr {
+  private inertDerivative(args: readonly ParseNode[], where: () => number | undefined): Expr {
     const variable = args[1] === undefined ? undefined : resolved(args[1], this.pieces);
     if ((args.length !== 2 && args.length !== 3) || variable?.type !== 'SymbolNode') {
       throw new StepdiffError('wrong-arity', 'derivative takes an expression, a variable and optionally a point.', where());
@@ -631,8 +570,8 @@ class Converter {
     return X.d(new Converter(this.text, this.pieces, this.definitions, new Set([...this.params, wrt]), true).node(args[0]!), wrt, point);
   }
 
-  private call(n: MathjsNode): Expr {
-    const head = n.fn as MathjsNode;
+  private call(n: ParseNode): Expr {
+    const head = n.fn as ParseNode;
     if (typeof head !== 'object' || head.type !== 'SymbolNode') {
       throw new StepdiffError('unsupported-syntax', 'Only named functions can be called.');
     }
