@@ -124,6 +124,13 @@ console.log(toHTML(d).includes('class="katex"') && toPlot(d).includes('<svg') ? 
     expect(out.stdout.trim()).toBe('2 * x\nrendered');
   });
 
+  it("its browser entry carries mathjs's parser without mathjs's node classes", () => {
+    const bundle = readFileSync(join(store, 'package', 'dist', 'lib', 'browser.js'), 'utf8');
+    // toTex and _compile are what every mathjs node class defines; stepdiff's own parse nodes have neither.
+    expect(bundle).toContain('Parenthesis ) expected');
+    expect(bundle).not.toMatch(/\btoTex\b|\b_compile\b/);
+  });
+
   it('requires from a CommonJS project', () => {
     const dir = project('cjs', { 'package.json': '{ "type": "commonjs" }', 'main.js': `const { derive, renderMath, toText } = require('stepdiff');${BODY}` });
     const out = node(dir, 'main.js');
