@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALGEBRA_RULES, DIFFERENTIATION_RULES, EQUATION_RULES } from '../rules/index.js';
 import { derive, present, renderMath, StepdiffError, toHTML, toLatexDocument, toMarkdown, toPage } from '../src/index.js';
-import { LOCALES, TRANSLATED, templateIn, titleIn } from '../src/engine/locale.js';
+import { LOCALES, TRANSLATED, lawIn, templateIn, titleIn } from '../src/engine/locale.js';
 import { RECALL, SUBSTITUTE_PARTS } from '../src/engine/rewrite.js';
 import { SUBSTITUTE_DERIVATIVE } from '../src/engine/implicit.js';
 import { CORPUS } from './corpus.js';
@@ -122,6 +122,24 @@ describe('translations', () => {
     for (const rule of [...DIFFERENTIATION_RULES, ...ALGEBRA_RULES, ...EQUATION_RULES, SUBSTITUTE_PARTS, RECALL, SUBSTITUTE_DERIVATIVE]) {
       expect(() => titleIn('zh', rule.id, rule.title), rule.id).not.toThrow();
     }
+  });
+
+  it("every rule's law has its words in Chinese, and a Chinese page shows them", () => {
+    const rules = [...DIFFERENTIATION_RULES, ...ALGEBRA_RULES, ...EQUATION_RULES, SUBSTITUTE_PARTS, RECALL, SUBSTITUTE_DERIVATIVE];
+    const worded = rules.filter((rule) => rule.law.includes('\\text{'));
+    expect(worded.length).toBeGreaterThanOrEqual(6);
+    for (const rule of worded) {
+      const zh = lawIn('zh', rule.law);
+      expect(zh, rule.id).not.toMatch(/\\text\{[^{}]*[a-z]{2}/);
+      expect(lawIn('en', rule.law)).toBe(rule.law);
+    }
+    expect(lawIn('zh', 'a = b \\text{ (assumed)}')).toBe('a = b \\text{（假设）}');
+    expect(() => lawIn('zh', '\\text{untranslated}')).toThrow(/untranslated/);
+    const laws = (html: string) => html.slice(html.indexOf('sd-laws'));
+    const zh = laws(toHTML(derive('max(x, x^2)'), 'zh'));
+    expect(zh).toContain('其他情况');
+    expect(zh).not.toContain('otherwise');
+    expect(laws(toHTML(derive('max(x, x^2)'), 'en'))).toContain('otherwise');
   });
 
   it('every note template written in a rule or the engine has a Chinese translation', () => {

@@ -5,7 +5,7 @@ import { StepdiffError, withinStack } from '../expr/errors.js';
 import type { Definition, Expr, Path } from '../expr/expr.js';
 import { derivativeOrder, equals } from '../expr/expr.js';
 import { latexText, toLatex, type LatexOptions } from '../expr/latex.js';
-import { listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
+import { lawIn, listIn, phrases, pluralIn, templateIn, titleIn, type Locale } from './locale.js';
 import type { LazyNote, Note } from './rule.js';
 import { nodeCount } from './algebra.js';
 import { fillText, toText } from '../expr/text.js';
@@ -134,6 +134,11 @@ export class Step {
   /** The rule's title in `locale`. */
   titleIn(locale: Locale = 'en'): string {
     return titleIn(locale, this.rule, this.title);
+  }
+
+  /** The rule's law in `locale`, as LaTeX. */
+  lawIn(locale: Locale = 'en'): string {
+    return lawIn(locale, this.law);
   }
 
   /** The title of the sub-derivation of `of` this step opens ("u′: derivative of the numerator 1"), in `locale`. */

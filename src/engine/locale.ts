@@ -256,6 +256,29 @@ const PLURALS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   },
 };
 
+// The words of the rules' laws, which are LaTeX: each \text{…} of a law, as it is written there.
+const ZH_LAW_WORDS: Readonly<Record<string, string>> = {
+  'if ': '若 ',
+  otherwise: '其他情况',
+  'its definition': '其定义',
+  body: '函数体',
+  ' when ': '，当 ',
+  ' is a constant': ' 为常数',
+  ' where ': '，其中 ',
+  ' holds': ' 成立',
+  ' (assumed)': '（假设）',
+};
+
+/** A rule's law in `locale`: its \text{…} words translated. Throws when a translation is missing. */
+export function lawIn(locale: Locale, law: string): string {
+  if (locale === 'en' || !law.includes('\\text{')) return law;
+  return law.replace(/\\text\{([^{}]*)\}/g, (_, words: string) => {
+    const text = Object.hasOwn(ZH_LAW_WORDS, words) ? ZH_LAW_WORDS[words] : undefined;
+    if (text === undefined) throw new Error(`missing ${locale} translation for the law's words "${words}"`);
+    return `\\text{${text}}`;
+  });
+}
+
 /** The template for a note said of several places, if it has one. */
 export function pluralIn(locale: Locale, english: string): string | undefined {
   return Object.hasOwn(PLURALS[locale], english) ? PLURALS[locale][english] : undefined;
@@ -293,4 +316,4 @@ export function templateIn(locale: Locale, english: string): string {
 export const isLocale = (value: unknown): value is Locale => (LOCALES as readonly unknown[]).includes(value);
 
 /** The rule ids and note templates with a translation, for completeness tests. */
-export const TRANSLATED = Object.freeze({ titles: Object.keys(ZH_TITLES), notes: Object.keys(ZH_NOTES), plurals: Object.keys(PLURALS.en) });
+export const TRANSLATED = Object.freeze({ titles: Object.keys(ZH_TITLES), notes: Object.keys(ZH_NOTES), plurals: Object.keys(PLURALS.en), lawWords: Object.keys(ZH_LAW_WORDS) });

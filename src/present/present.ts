@@ -139,7 +139,7 @@ function layout(d: Derivation, locale: Locale, maxChars: number): Presentation {
 function partLayout(d: Derivation, locale: Locale, budget: PrintBudget, laws: Laws): Part {
   const visit = (steps: readonly Step[]): void => {
     for (const step of steps) {
-      if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: spend(budget, step.law) });
+      if (step.law !== '' && !laws.has(step.rule)) laws.set(step.rule, { title: step.titleIn(locale), law: spend(budget, step.lawIn(locale)) });
       visit(step.substeps);
     }
   };
