@@ -9,7 +9,7 @@ import { Partials } from './engine/partials.js';
 import { StepdiffError, withinStack } from './expr/errors.js';
 import type { Definition, Expr, ExprOf } from './expr/expr.js';
 import * as X from './expr/expr.js';
-import { callsIn, d, dependsOn, freeSymbols } from './expr/expr.js';
+import { callsIn, d, dependsOn, freeSymbols, variablesOf } from './expr/expr.js';
 import { canonicalName, isName } from './expr/functions.js';
 import { nearest } from './expr/nearest.js';
 import { checkedExpr, evaluatedDerivative } from './parse/check.js';
@@ -98,11 +98,6 @@ function chooseVariable(expr: Expr, requested: string | undefined): string {
   if (free.length === 0) return 'x';
   if (free.length === 1) return free[0]!;
   throw new StepdiffError('ambiguous-variable', `The expression has several variables (${free.join(', ')}); say which one with wrt.`);
-}
-
-/** The free symbols of `exprs` and of the definitions' bodies beyond their parameters (a definition's t in σ(z) = …). */
-function variablesOf(exprs: readonly Expr[], definitions: readonly Definition[]): Set<string> {
-  return new Set([...exprs.flatMap(freeSymbols), ...definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
 }
 
 /** The definitions the expressions use, directly or through other definitions, in the order they are met. */

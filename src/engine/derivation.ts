@@ -446,8 +446,12 @@ export const latexIn = (options: LatexOptions, locale: Locale): LatexOptions => 
 
 /** An `aligned` block: the start, then one `&=` row per step tagged with its rule's title. */
 export function alignedLatex(start: Expr, steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): string {
-  const first = spend(budget, toLatex(start, options));
-  return alignedOf(first, steps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) })));
+  return alignedOf(spend(budget, toLatex(start, options)), printedRows(steps, locale, options, budget));
+}
+
+/** Each step as a row prints it: `= after` (or `⇒ after`) in LaTeX, and its rule's title in `locale`. */
+export function printedRows(steps: readonly Step[], locale: Locale, options: LatexOptions, budget?: PrintBudget): Array<{ readonly after: string; readonly title: string }> {
+  return steps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) }));
 }
 
 /** Printed rows as an `aligned` block: `start`, then each row's `= after` with its title tagged. */

@@ -258,8 +258,8 @@ const PLURALS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
 
 // The words of the rules' laws, which are LaTeX: each \text{…} of a law, as it is written there.
 const ZH_LAW_WORDS: Readonly<Record<string, string>> = {
-  'if ': '若 ',
-  otherwise: '其他情况',
+  [EN.cases.if]: ZH.cases.if,
+  [EN.cases.otherwise]: ZH.cases.otherwise,
   'its definition': '其定义',
   body: '函数体',
   ' when ': '，当 ',

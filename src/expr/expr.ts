@@ -12,7 +12,7 @@ import { type Rational, rational, ONE, ZERO, eqQ } from './rational.js';
 import { childAt, childCount, children } from './children.js';
 import { KIND_BIT, SHAPE, hasCall, hasSymbol, hashOf, shapeFrom, shapeOf, type Shape } from './shape.js';
 import { toText } from './text.js';
-import type { Comparison, ConstantName, Expr, ExprOf, Kind, Path } from './types.js';
+import type { Comparison, ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
 
 export { childAt, childCount, children };
 export type { Comparison, ConstantName, Definition, Expr, ExprOf, Kind, Path } from './types.js';
@@ -271,6 +271,11 @@ export function freeSymbols(e: Expr): string[] {
   };
   visit(e, new Set());
   return [...seen];
+}
+
+/** The free symbols of `exprs` and of the definitions' bodies beyond their parameters (a definition's t in σ(z) = …). */
+export function variablesOf(exprs: readonly Expr[], definitions: readonly Definition[]): Set<string> {
+  return new Set([...exprs.flatMap(freeSymbols), ...definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)))]);
 }
 
 /** Replaces every free occurrence of the symbols in `values` (simultaneously). */

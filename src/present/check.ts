@@ -5,7 +5,6 @@ import type { WorkCheck } from '../engine/work-check.js';
 import { checkLabels, lineLabel } from '../engine/work-check.js';
 import type { Locale } from '../engine/locale.js';
 import { toLatex } from '../expr/latex.js';
-import { toText } from '../expr/text.js';
 import { escapeHtml, toHTML } from './html.js';
 import { toMarkdown } from './markdown.js';
 import { renderMath } from './render.js';
@@ -28,7 +27,6 @@ export function checkMarkdown(c: WorkCheck, locale: Locale = 'en'): string {
     return out.join('\n');
   });
 }
-
 
 /** The check as an HTML fragment: the learner's lines in a table, the wrong one marked, then the derivation. */
 export function checkFragment(c: WorkCheck, locale: Locale = 'en'): string {

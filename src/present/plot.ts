@@ -7,9 +7,9 @@
 import type { Derivation } from '../engine/derivation.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Locale } from '../engine/locale.js';
-import { equals, freeSymbols, type Expr } from '../expr/expr.js';
+import { equals, variablesOf, type Expr } from '../expr/expr.js';
 import { escapeHtml } from './html.js';
-import { PALETTE } from './style.js';
+import { PALETTE, type Scheme } from './style.js';
 
 /** How a plot is drawn: the interval of the variable (default −6 to 6) and how many samples (default 241). */
 export interface PlotOptions {
@@ -31,13 +31,11 @@ const curvesOf = (d: Derivation): Expr[] => [d.expr, ...d.chain.map((part) => pa
 /** Whether `d` can be plotted: one variable (its own), no equation, every expression free of other symbols. */
 export function plottable(d: Derivation): boolean {
   if (d.dependent !== undefined || d.start.kind === 'eq') return false;
-  const exprs = curvesOf(d);
-  const bodies = d.definitions.flatMap((def) => freeSymbols(def.body).filter((s) => !def.params.includes(s)));
-  return [...exprs.flatMap(freeSymbols), ...bodies].every((s) => s === d.wrt);
+  return [...variablesOf(curvesOf(d), d.definitions)].every((s) => s === d.wrt);
 }
 
 /** A standalone SVG's colour rules for one scheme of the palette (a page sets them through style.ts). */
-const svgColours = (p: (typeof PALETTE)['light' | 'dark']): string =>
+const svgColours = (p: Scheme): string =>
   `text{fill:${p.text}}.sd-axis,.sd-grid{stroke:${p.rule}}${p.curves.map((c, i) => `.sd-curve-${i}{stroke:${c}}.sd-key-${i}{fill:${c}}`).join('')}`;
 
 /** A number short enough for an attribute or a tick label. */

@@ -9,7 +9,7 @@
 
 import type { Derivation, Step } from '../engine/derivation.js';
 import { Partials } from '../engine/partials.js';
-import { alignedOf, approxBeside, connective, latexIn, MAX_PRINT_CHARS, messageIn, pointText, printBudget, spend, type PrintBudget } from '../engine/derivation.js';
+import { alignedOf, approxBeside, latexIn, MAX_PRINT_CHARS, messageIn, pointText, printBudget, printedRows, spend, type PrintBudget } from '../engine/derivation.js';
 import { phrases, type Locale } from '../engine/locale.js';
 import { equals, type Expr } from '../expr/expr.js';
 import { latexName, toLatex, type LatexOptions } from '../expr/latex.js';
@@ -166,7 +166,7 @@ function chainsOf(start: Expr, steps: readonly Step[], locale: Locale, options: 
   const build = (from: Expr, chainSteps: readonly Step[], numbers: readonly string[]): { aligned: string; explanations: string[]; chain: Chain } => {
     const startLatex = spend(budget, toLatex(from, options));
     const rows: Row[] = [];
-    const printed = chainSteps.map((step) => ({ after: `${connective(step.after).latex} ${spend(budget, toLatex(step.after, options))}`, title: step.titleIn(locale) }));
+    const printed = printedRows(chainSteps, locale, options, budget);
     const explanations = chainSteps.map((step) => step.explain(locale));
     chainSteps.forEach((step, i) => {
       const { after, title: rule } = printed[i]!;

@@ -9,8 +9,10 @@ export const PALETTE = Object.freeze({
   dark: { text: '#e6edf3', background: '#1b1b1f', rule: '#3d444d', muted: '#9198a1', accent: '#4493f8', note: '#e3d58a', wrong: '#5a1e1e', curves: ['#4493f8', '#f47067', '#57ab5a'] },
 } as const);
 
+/** One scheme of the palette, light or dark. */
+export type Scheme = (typeof PALETTE)['light' | 'dark'];
+
 /** One scheme of the palette as the stylesheet's custom properties. */
-type Scheme = (typeof PALETTE)['light' | 'dark'];
 const properties = (p: Scheme): string =>
   `--sd-rule: ${p.rule}; --sd-muted: ${p.muted}; --sd-accent: ${p.accent}; --sd-bg: ${p.background}; --sd-note: ${p.note}; --sd-wrong: ${p.wrong}; ` +
   `${p.curves.map((c, i) => `--sd-plot-${i + 1}: ${c};`).join(' ')} --sd-grid: ${p.rule};`;
